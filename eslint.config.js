@@ -1,0 +1,74 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// Layering is one direction: engine → worker → state → ui. Each layer may not import the ones above it.
+const upward = (layers) => layers.flatMap((layer) => [`**/${layer}/**`, `../${layer}/*`, `../../${layer}/*`]);
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/ui/**/*.ts', 'tests/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'd3', 'd3-*', 'comlink'],
+              message: 'src/engine is pure TypeScript: no UI, state or worker libraries.',
+            },
+            { group: upward(['worker', 'state', 'ui', 'cli']), message: 'src/engine may not import upper layers.' },
+            { group: ['node:*', 'fs', 'path', 'os'], message: 'src/engine must run in a browser worker too.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'zustand', 'd3', 'd3-*'], message: 'src/worker has no UI or state.' },
+            { group: upward(['state', 'ui', 'cli']), message: 'src/worker may not import upper layers.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/state/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react-dom', 'd3', 'd3-*'], message: 'src/state holds data and actions only.' },
+            { group: upward(['ui', 'cli']), message: 'src/state may not import upper layers.' },
+          ],
+        },
+      ],
+    },
+  },
+);
