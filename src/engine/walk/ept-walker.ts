@@ -1,0 +1,147 @@
+import { physIndex } from '../address';
+import {
+  EPT_A,
+  EPT_D,
+  EPT_MEMTYPE,
+  EPT_MEMTYPE_SHIFT,
+  EPT_NONLEAF_RSVD,
+  EPT_PS,
+  EPT_R,
+  EPT_RWX,
+  EPT_TOP_RSVD,
+  EPT_W,
+  EPTP_AD,
+  EPTP_WALK_LENGTH,
+  EPTP_WALK_LENGTH_SHIFT,
+  addressMaskHi,
+  bytesOfLevel,
+  entryAddress,
+  isValidEptMemoryType,
+  reservedAboveMaxPhyHi,
+  TWO_32,
+} from '../bits';
+import type { WalkContext } from './walk-context';
+import {
+  FAULT_NOT_PRESENT,
+  FAULT_PERMISSION,
+  FAULT_RESERVED,
+  NESTED_MISCONFIG,
+  NESTED_OK,
+  NESTED_READ,
+  NESTED_VIOLATION,
+  NESTED_WRITE,
+  type NestedWalker,
+} from './nested-walker';
+
+/** Low address bits that must be 0 in a 1 GiB / 2 MiB EPT leaf (SDM §29.3.2, Tables 29-3, 29-5). */
+const LARGE_LEAF_RSVD_1G = 0x3fff_f000;
+const LARGE_LEAF_RSVD_2M = 0x001f_f000;
+
+/** Levels of an EPT from EPTP bits 5:3 (walk length − 1). */
+export const eptLevelsOf = (eptp: number): number =>
+  (((eptp >>> 0) & EPTP_WALK_LENGTH) >>> EPTP_WALK_LENGTH_SHIFT) + 1;
+
+/**
+ * Intel EPT walk (SDM Vol. 3, §29.3). Reads down to the leaf, a not-present entry or a
+ * misconfigured one, and only then checks R/W/X — so a misconfiguration anywhere on the path wins
+ * over a permission violation.
+ */
+export class EptWalker implements NestedWalker {
+  readonly levels: number;
+  readonly adEnabled: boolean;
+  readonly guestFlagWritesNeedCheck: boolean;
+  readonly guestTableAccess: number;
+  hpa = 0;
+  leafLevel = 1;
+  rights = 0;
+  faultLevel = 0;
+  faultKind = FAULT_NOT_PRESENT;
+  private readonly root: number;
+  private readonly maskHi: number;
+  private readonly rsvdHi: number;
+  private failureDetail = '';
+
+  constructor(
+    private readonly ctx: WalkContext,
+    eptp: number,
+    maxPhyAddr: number,
+  ) {
+    this.levels = eptLevelsOf(eptp);
+    if (this.levels !== 4 && this.levels !== 5) {
+      throw new Error(`EPTP walk length ${this.levels} is not supported (bits 5:3 must be 3 or 4)`);
+    }
+    this.adEnabled = (eptp & EPTP_AD) !== 0;
+    // With EPT A/D on, every guest paging-structure access is a write for EPT (SDM §29.3.3.2).
+    this.guestTableAccess = this.adEnabled ? NESTED_READ | NESTED_WRITE : NESTED_READ;
+    this.guestFlagWritesNeedCheck = !this.adEnabled;
+    this.maskHi = addressMaskHi(maxPhyAddr);
+    this.rsvdHi = reservedAboveMaxPhyHi(maxPhyAddr);
+    this.root = entryAddress(eptp >>> 0, Math.floor(eptp / TWO_32), this.maskHi);
+  }
+
+  translate(gpa: number, access: number, guestLevel: number): number {
+    const ctx = this.ctx;
+    const memory = ctx.memory;
+    let table = this.root;
+    let rights = EPT_RWX;
+    for (let level = this.levels; level >= 1; level--) {
+      const index = physIndex(gpa, level);
+      const addr = table + index * 8;
+      ctx.read(addr);
+      const lo = memory.lo;
+      const hi = memory.hi;
+      if (ctx.references !== null || ctx.sink !== null) ctx.recordNested(guestLevel, level, index, gpa, addr, lo, hi);
+      const perms = lo & EPT_RWX;
+      if (perms === 0) return this.fail(level, 0, FAULT_NOT_PRESENT, NESTED_VIOLATION);
+      const leaf = level === 1 || ((level === 2 || level === 3) && (lo & EPT_PS) !== 0);
+      if (this.misconfigured(lo, hi, level, leaf)) return this.fail(level, rights & perms, FAULT_RESERVED, NESTED_MISCONFIG);
+      rights &= perms;
+      if (leaf) {
+        this.rights = rights;
+        this.leafLevel = level;
+        if ((access & ~rights) !== 0) return this.fail(level, rights, FAULT_PERMISSION, NESTED_VIOLATION);
+        if (this.adEnabled && ctx.sideEffects) {
+          ctx.setFlags('nested', guestLevel, level, addr, lo, hi, EPT_A, (access & NESTED_WRITE) !== 0 ? EPT_D : 0);
+        }
+        const bytes = bytesOfLevel(level);
+        const base = entryAddress(lo & ~(bytes - 1), hi, this.maskHi);
+        this.hpa = base + (gpa % bytes);
+        return NESTED_OK;
+      }
+      // A on a non-leaf entry as the walk uses it; a failure further down leaves it set.
+      if (this.adEnabled && ctx.sideEffects) ctx.setFlags('nested', guestLevel, level, addr, lo, hi, EPT_A, 0);
+      table = entryAddress(lo, hi, this.maskHi);
+    }
+    throw new Error('unreachable: level 1 is always a leaf');
+  }
+
+  private fail(level: number, rights: number, kind: number, outcome: number): number {
+    this.faultLevel = level;
+    this.faultKind = kind;
+    this.rights = rights;
+    return outcome;
+  }
+
+  /** SDM §29.3.3.1: the conditions that make an EPT entry misconfigured. */
+  private misconfigured(lo: number, hi: number, level: number, leaf: boolean): boolean {
+    let why = '';
+    if ((lo & (EPT_R | EPT_W)) === EPT_W) why = 'write allowed without read';
+    else if ((hi & this.rsvdHi) !== 0) why = 'address bits above MAXPHYADDR are set';
+    else if (level >= 4 && (lo & EPT_TOP_RSVD) !== 0) why = `reserved bits 7:3 are set in an EPT PML${level}E`;
+    else if (!leaf && (lo & EPT_NONLEAF_RSVD) !== 0) why = 'reserved bits 6:3 are set in a non-leaf entry';
+    else if (leaf && level === 3 && (lo & LARGE_LEAF_RSVD_1G) !== 0) why = 'address bits 29:12 of a 1 GiB page are set';
+    else if (leaf && level === 2 && (lo & LARGE_LEAF_RSVD_2M) !== 0) why = 'address bits 20:12 of a 2 MiB page are set';
+    else if (leaf && !isValidEptMemoryType((lo & EPT_MEMTYPE) >>> EPT_MEMTYPE_SHIFT)) {
+      why = `memory type ${(lo & EPT_MEMTYPE) >>> EPT_MEMTYPE_SHIFT} is invalid`;
+    }
+    if (why !== '' && this.ctx.sink !== null) this.failureDetail = why;
+    return why !== '';
+  }
+
+  describeFailure(): string {
+    if (this.faultKind === FAULT_NOT_PRESENT) return 'the EPT entry is not present (R = W = X = 0)';
+    if (this.faultKind === FAULT_RESERVED) return `EPT misconfiguration: ${this.failureDetail}`;
+    const names = ['read', 'write', 'execute'].filter((_, bit) => (this.rights & (1 << bit)) !== 0);
+    return `the EPT path allows only ${names.length > 0 ? names.join(', ') : 'nothing'}`;
+  }
+}

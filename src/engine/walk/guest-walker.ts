@@ -1,0 +1,254 @@
+import { isCanonical, levelIndex } from '../address';
+import {
+  EXITQ_FINAL_TRANSLATION,
+  EXITQ_LINEAR_VALID,
+  NPF_FINAL_TRANSLATION,
+  NPF_GUEST_TABLE,
+  PFEC_ID,
+  PFEC_P,
+  PFEC_RSVD,
+  PFEC_US,
+  PFEC_WR,
+  PTE_A,
+  PTE_D,
+  PTE_P,
+  PTE_RW,
+  PTE_US,
+  PTE_XD_HI,
+  addressMaskHi,
+  bytesOfLevel,
+  entryAddress,
+  TWO_32,
+} from '../bits';
+import {
+  ACCESS_FETCH,
+  ACCESS_WRITE,
+  OUTCOME_EPT_MISCONFIG,
+  OUTCOME_EPT_VIOLATION,
+  OUTCOME_GP,
+  OUTCOME_NPF,
+  OUTCOME_OK,
+  OUTCOME_PAGE_FAULT,
+  type CpuConfig,
+} from '../types';
+import { describeReservedBits, hasReservedBits, isLeaf, reservedMasks, type ReservedMasks } from './guest-entry-rules';
+import {
+  FAULT_NOT_PRESENT,
+  FAULT_RESERVED,
+  NESTED_FETCH,
+  NESTED_MISCONFIG,
+  NESTED_OK,
+  NESTED_READ,
+  NESTED_WRITE,
+  type NestedWalker,
+} from './nested-walker';
+import type { WalkContext } from './walk-context';
+import { describeGuestPermissionFault } from './fault-text';
+
+/** The vendor of the nested dimension decides how its failures are reported. */
+const VENDOR_NONE = 0;
+const VENDOR_INTEL = 1;
+const VENDOR_AMD = 2;
+
+/**
+ * The guest dimension of a walk (SDM Vol. 3, §4.5): n levels from CR3 to the leaf. With a nested
+ * walker, every guest-physical address it touches — each entry and the final data address — is
+ * first translated through it: n·m + n + m references in all.
+ */
+export class GuestWalker {
+  readonly levels: number;
+  // Results of the last walk (fields, so the bulk path allocates nothing).
+  outcome = OUTCOME_OK;
+  pa = 0;
+  gpa = 0;
+  guestLeafLevel = 1;
+  nestedLeafLevel = 0;
+  errorCode = 0;
+  faultGpa = 0;
+  exitQualification = 0;
+  exitInfo1 = 0;
+  faultGuestLevel = 0;
+  faultNestedLevel = 0;
+  /** Why the last walk faulted, in words (filled only when an event sink listens). */
+  faultReason = '';
+
+  private readonly root: number;
+  private readonly maskHi: number;
+  private readonly masks: ReservedMasks;
+  private readonly vendor: number;
+
+  constructor(
+    private readonly ctx: WalkContext,
+    private readonly cpu: CpuConfig,
+    private readonly nested: NestedWalker | null,
+    amd: boolean,
+  ) {
+    this.levels = cpu.la57 ? 5 : 4;
+    this.maskHi = addressMaskHi(cpu.maxPhyAddr);
+    this.masks = reservedMasks(cpu.maxPhyAddr, cpu.nxe);
+    this.root = entryAddress(cpu.cr3 >>> 0, Math.floor(cpu.cr3 / TWO_32), this.maskHi);
+    this.vendor = nested === null ? VENDOR_NONE : amd ? VENDOR_AMD : VENDOR_INTEL;
+  }
+
+  /** Walks `va` (two 32-bit halves) for an access `kind` (ACCESS_*) at `cpl`; returns OUTCOME_*. */
+  walk(vaHi: number, vaLo: number, kind: number, cpl: number): number {
+    this.faultReason = '';
+    if (!isCanonical(vaHi, this.cpu.la57)) {
+      if (this.ctx.sink !== null) this.faultReason = 'the linear address is not canonical';
+      this.faultGuestLevel = this.levels;
+      this.faultNestedLevel = 0;
+      return (this.outcome = OUTCOME_GP);
+    }
+    const ctx = this.ctx;
+    const memory = ctx.memory;
+    const nested = this.nested;
+    let table = this.root;
+    let writable = PTE_RW;
+    let user = PTE_US;
+    let noExec = 0;
+    for (let level = this.levels; level >= 1; level--) {
+      const index = levelIndex(vaHi, vaLo, level);
+      const entryGpa = table + index * 8;
+      let addr = entryGpa;
+      if (nested !== null) {
+        const r = nested.translate(entryGpa, nested.guestTableAccess, level);
+        if (r !== NESTED_OK) return this.nestedFailure(r, entryGpa, level, nested.guestTableAccess);
+        addr = nested.hpa;
+      }
+      ctx.read(addr);
+      const lo = memory.lo;
+      const hi = memory.hi;
+      if (ctx.references !== null || ctx.sink !== null) ctx.recordGuest(level, index, entryGpa, addr, lo, hi);
+      if ((lo & PTE_P) === 0) {
+        if (ctx.sink !== null) this.faultReason = `the guest ${levelName(level, this.levels)} entry is not present`;
+        return this.pageFault(0, kind, cpl, level);
+      }
+      if (hasReservedBits(lo, hi, level, this.masks)) {
+        if (ctx.sink !== null) {
+          this.faultReason = `reserved bit in the guest ${levelName(level, this.levels)} entry: ${describeReservedBits(lo, hi, level, this.masks)}`;
+        }
+        return this.pageFault(PFEC_P | PFEC_RSVD, kind, cpl, level);
+      }
+      writable &= lo;
+      user &= lo;
+      noExec |= hi & PTE_XD_HI;
+      const leaf = isLeaf(lo, level);
+      if (leaf) {
+        const denied = this.permissionDenied(kind, cpl, writable !== 0, user !== 0, noExec !== 0);
+        if (denied !== 0) {
+          if (ctx.sink !== null) this.faultReason = describeGuestPermissionFault(denied, kind, cpl);
+          return this.pageFault(PFEC_P, kind, cpl, level);
+        }
+      }
+      // A (and D on a write to a leaf) — the leaf only once its checks passed (facts.md §1).
+      const dirty = leaf && kind === ACCESS_WRITE ? PTE_D : 0;
+      const flagsNeeded = (lo & PTE_A) === 0 || (dirty !== 0 && (lo & PTE_D) === 0);
+      if (flagsNeeded && nested !== null && nested.guestFlagWritesNeedCheck && (nested.rights & NESTED_WRITE) === 0) {
+        // The flag update is a write through the EPT translation already made for the read.
+        if (ctx.sink !== null) this.faultReason = `setting the guest ${leaf ? 'leaf' : 'entry'}'s accessed flag needs EPT write permission`;
+        return this.nestedWriteForFlags(entryGpa, level);
+      }
+      if (flagsNeeded && ctx.sideEffects) ctx.setFlags('guest', level, 0, addr, lo, hi, PTE_A, dirty);
+      if (leaf) return this.finish(lo, hi, level, vaLo, kind);
+      table = entryAddress(lo, hi, this.maskHi);
+    }
+    throw new Error('unreachable: level 1 is always a leaf');
+  }
+
+  /** Translates the final guest-physical address and completes the walk. */
+  private finish(lo: number, hi: number, level: number, vaLo: number, kind: number): number {
+    const bytes = bytesOfLevel(level);
+    // The offset within a 1 GiB page reaches at most bit 29, so the low half holds it entirely.
+    const gpa = entryAddress(lo & ~(bytes - 1), hi, this.maskHi) + ((vaLo & (bytes - 1)) >>> 0);
+    this.guestLeafLevel = level;
+    this.gpa = gpa;
+    const nested = this.nested;
+    if (nested === null) {
+      this.pa = gpa;
+      this.nestedLeafLevel = 0;
+      return (this.outcome = OUTCOME_OK);
+    }
+    const access = kind === ACCESS_WRITE ? NESTED_WRITE : kind === ACCESS_FETCH ? NESTED_FETCH : NESTED_READ;
+    const r = nested.translate(gpa, access, 0);
+    if (r !== NESTED_OK) return this.nestedFailure(r, gpa, 0, access);
+    this.pa = nested.hpa;
+    this.nestedLeafLevel = nested.leafLevel;
+    return (this.outcome = OUTCOME_OK);
+  }
+
+  /** Returns a non-zero code naming the rule that denies the access, or 0 (SDM §4.6). */
+  private permissionDenied(kind: number, cpl: number, writable: boolean, user: boolean, noExec: boolean): number {
+    const cpu = this.cpu;
+    if (cpl === 3) {
+      if (!user) return DENY_SUPERVISOR_PAGE;
+      if (kind === ACCESS_WRITE && !writable) return DENY_READ_ONLY;
+      if (kind === ACCESS_FETCH && noExec) return DENY_NO_EXECUTE;
+      return 0;
+    }
+    if (kind === ACCESS_FETCH) {
+      if (noExec) return DENY_NO_EXECUTE;
+      if (cpu.smep && user) return DENY_SMEP;
+      return 0;
+    }
+    if (cpu.smap && user) return DENY_SMAP; // EFLAGS.AC = 0 is assumed (facts.md §1)
+    if (kind === ACCESS_WRITE && !writable && cpu.wp) return DENY_READ_ONLY;
+    return 0;
+  }
+
+  private pageFault(bits: number, kind: number, cpl: number, level: number): number {
+    const cpu = this.cpu;
+    let code = bits;
+    if (kind === ACCESS_WRITE) code |= PFEC_WR;
+    if (cpl === 3) code |= PFEC_US;
+    if (kind === ACCESS_FETCH && (cpu.nxe || cpu.smep)) code |= PFEC_ID;
+    this.errorCode = code;
+    this.faultGuestLevel = level;
+    this.faultNestedLevel = 0;
+    return (this.outcome = OUTCOME_PAGE_FAULT);
+  }
+
+  /** An EPT violation / misconfiguration or #NPF while translating `gpa` for guest level `level`. */
+  private nestedFailure(r: number, gpa: number, level: number, access: number): number {
+    const nested = this.nested!;
+    this.faultGpa = gpa;
+    this.faultGuestLevel = level;
+    this.faultNestedLevel = nested.faultLevel;
+    if (this.ctx.sink !== null) {
+      const what = level === 0 ? 'the final guest-physical address' : `the guest ${levelName(level, this.levels)} entry`;
+      this.faultReason = `translating ${what}: ${nested.describeFailure()}`;
+    }
+    if (this.vendor === VENDOR_AMD) {
+      let info = nested.faultKind === FAULT_NOT_PRESENT ? 0 : PFEC_P;
+      if ((access & NESTED_WRITE) !== 0) info |= PFEC_WR;
+      info |= PFEC_US; // all nested accesses are user-mode accesses
+      if (nested.faultKind === FAULT_RESERVED) info |= PFEC_RSVD;
+      if ((access & NESTED_FETCH) !== 0) info |= PFEC_ID;
+      this.exitInfo1 = info + (level === 0 ? NPF_FINAL_TRANSLATION : NPF_GUEST_TABLE);
+      return (this.outcome = OUTCOME_NPF);
+    }
+    if (r === NESTED_MISCONFIG) return (this.outcome = OUTCOME_EPT_MISCONFIG);
+    this.exitQualification =
+      access | (nested.rights << 3) | EXITQ_LINEAR_VALID | (level === 0 ? EXITQ_FINAL_TRANSLATION : 0);
+    return (this.outcome = OUTCOME_EPT_VIOLATION);
+  }
+
+  /** EPT violation on the write that sets a guest A/D flag: exit-qualification bit 1 alone, bit 8 = 0. */
+  private nestedWriteForFlags(entryGpa: number, level: number): number {
+    const nested = this.nested!;
+    this.faultGpa = entryGpa;
+    this.faultGuestLevel = level;
+    this.faultNestedLevel = nested.leafLevel;
+    this.exitQualification = NESTED_WRITE | (nested.rights << 3) | EXITQ_LINEAR_VALID;
+    return (this.outcome = OUTCOME_EPT_VIOLATION);
+  }
+}
+
+export const DENY_SUPERVISOR_PAGE = 1;
+export const DENY_READ_ONLY = 2;
+export const DENY_NO_EXECUTE = 3;
+export const DENY_SMEP = 4;
+export const DENY_SMAP = 5;
+
+const LEVEL_NAMES = ['', 'PT', 'PD', 'PDPT', 'PML4', 'PML5'];
+/** Name of the table at `level` (PML5 / PML4 / PDPT / PD / PT). */
+export const levelName = (level: number, _levels: number): string => LEVEL_NAMES[level] ?? `level ${level}`;

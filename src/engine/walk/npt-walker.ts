@@ -1,0 +1,101 @@
+import { physIndex } from '../address';
+import { PTE_A, PTE_D, PTE_P, PTE_RW, PTE_US, PTE_XD_HI, addressMaskHi, bytesOfLevel, entryAddress } from '../bits';
+import { describeReservedBits, hasReservedBits, isLeaf, reservedMasks, type ReservedMasks } from './guest-entry-rules';
+import type { WalkContext } from './walk-context';
+import {
+  FAULT_NOT_PRESENT,
+  FAULT_PERMISSION,
+  FAULT_RESERVED,
+  NESTED_FETCH,
+  NESTED_OK,
+  NESTED_READ,
+  NESTED_VIOLATION,
+  NESTED_WRITE,
+  type NestedWalker,
+} from './nested-walker';
+
+/**
+ * AMD nested paging (APM Vol. 2, §15.25): the nested table has the ordinary long-mode format,
+ * rooted at nCR3, and every nested access is a user-mode access. Guest page-table accesses are
+ * checked as user-mode writes, so no separate check is needed when the guest walk sets A/D.
+ */
+export class NptWalker implements NestedWalker {
+  readonly levels: number;
+  readonly guestFlagWritesNeedCheck = false;
+  readonly guestTableAccess = NESTED_READ | NESTED_WRITE;
+  hpa = 0;
+  leafLevel = 1;
+  rights = 0;
+  faultLevel = 0;
+  faultKind = FAULT_NOT_PRESENT;
+  private readonly root: number;
+  private readonly maskHi: number;
+  private readonly masks: ReservedMasks;
+  private failureDetail = '';
+
+  constructor(
+    private readonly ctx: WalkContext,
+    ncr3: number,
+    levels: number,
+    private readonly nxe: boolean,
+    maxPhyAddr: number,
+  ) {
+    this.levels = levels;
+    this.maskHi = addressMaskHi(maxPhyAddr);
+    this.masks = reservedMasks(maxPhyAddr, nxe);
+    this.root = entryAddress(ncr3 >>> 0, Math.floor(ncr3 / 0x1_0000_0000), this.maskHi);
+  }
+
+  translate(gpa: number, access: number, guestLevel: number): number {
+    const ctx = this.ctx;
+    const memory = ctx.memory;
+    let table = this.root;
+    let writable = PTE_RW;
+    let user = PTE_US;
+    let noExec = 0;
+    for (let level = this.levels; level >= 1; level--) {
+      const index = physIndex(gpa, level);
+      const addr = table + index * 8;
+      ctx.read(addr);
+      const lo = memory.lo;
+      const hi = memory.hi;
+      if (ctx.references !== null || ctx.sink !== null) ctx.recordNested(guestLevel, level, index, gpa, addr, lo, hi);
+      if ((lo & PTE_P) === 0) return this.fail(level, 0, FAULT_NOT_PRESENT);
+      if (hasReservedBits(lo, hi, level, this.masks)) {
+        if (ctx.sink !== null) this.failureDetail = describeReservedBits(lo, hi, level, this.masks);
+        return this.fail(level, 0, FAULT_RESERVED);
+      }
+      writable &= lo;
+      user &= lo;
+      noExec |= hi & PTE_XD_HI;
+      const rights = NESTED_READ | (writable !== 0 ? NESTED_WRITE : 0) | (noExec !== 0 && this.nxe ? 0 : NESTED_FETCH);
+      if (isLeaf(lo, level)) {
+        this.rights = rights;
+        this.leafLevel = level;
+        if (user === 0 || (access & ~rights) !== 0) return this.fail(level, rights, FAULT_PERMISSION);
+        if (ctx.sideEffects) {
+          ctx.setFlags('nested', guestLevel, level, addr, lo, hi, PTE_A, (access & NESTED_WRITE) !== 0 ? PTE_D : 0);
+        }
+        const bytes = bytesOfLevel(level);
+        this.hpa = entryAddress(lo & ~(bytes - 1), hi, this.maskHi) + (gpa % bytes);
+        return NESTED_OK;
+      }
+      if (ctx.sideEffects) ctx.setFlags('nested', guestLevel, level, addr, lo, hi, PTE_A, 0);
+      table = entryAddress(lo, hi, this.maskHi);
+    }
+    throw new Error('unreachable: level 1 is always a leaf');
+  }
+
+  private fail(level: number, rights: number, kind: number): number {
+    this.faultLevel = level;
+    this.faultKind = kind;
+    this.rights = rights;
+    return NESTED_VIOLATION;
+  }
+
+  describeFailure(): string {
+    if (this.faultKind === FAULT_NOT_PRESENT) return 'the nested entry is not present (P = 0)';
+    if (this.faultKind === FAULT_RESERVED) return `a reserved bit is set in the nested entry: ${this.failureDetail}`;
+    return 'the nested path does not allow this user-mode access';
+  }
+}

@@ -1,0 +1,85 @@
+import type { EventSink } from '../events';
+import type { PhysicalMemory } from '../memory/physical-memory';
+import type { WalkReference } from '../types';
+
+/**
+ * State shared by the guest and nested walkers during one translation: the memory, whether the
+ * walk may write (A/D flags), and — only when someone listens — the event sink and the list of
+ * references. With neither attached, recording a reference is a counter increment.
+ */
+export class WalkContext {
+  sink: EventSink | null = null;
+  references: WalkReference[] | null = null;
+  /** Memory references made so far in this translation. */
+  count = 0;
+  /** False for `probe`: compute the same walk, write nothing. */
+  sideEffects = true;
+
+  constructor(readonly memory: PhysicalMemory) {}
+
+  begin(sink: EventSink | null, collect: boolean, sideEffects: boolean): void {
+    this.sink = sink;
+    this.references = collect ? [] : null;
+    this.count = 0;
+    this.sideEffects = sideEffects;
+  }
+
+  /** Reads the entry at `addr` into memory.lo/hi and counts the reference. */
+  read(addr: number): void {
+    this.memory.load(addr);
+    this.count++;
+  }
+
+  recordGuest(guestLevel: number, index: number, gpa: number, addr: number, lo: number, hi: number): void {
+    if (this.references !== null) this.references.push({ kind: 'guest', guestLevel, addr, lo, hi });
+    if (this.sink !== null) {
+      this.sink({ type: 'guest-read', step: this.count, guestLevel, index, gpa, addr, lo, hi });
+    }
+  }
+
+  recordNested(
+    guestLevel: number,
+    nestedLevel: number,
+    index: number,
+    gpa: number,
+    addr: number,
+    lo: number,
+    hi: number,
+  ): void {
+    if (this.references !== null) {
+      this.references.push({ kind: 'nested', guestLevel, nestedLevel, addr, lo, hi });
+    }
+    if (this.sink !== null) {
+      this.sink({ type: 'nested-read', step: this.count, guestLevel, nestedLevel, index, gpa, addr, lo, hi });
+    }
+  }
+
+  /** Sets flags in an entry (A/D updates); emits an event when listened to. */
+  setFlags(
+    table: 'guest' | 'nested',
+    guestLevel: number,
+    nestedLevel: number,
+    addr: number,
+    lo: number,
+    hi: number,
+    accessedBit: number,
+    dirtyBit: number,
+  ): void {
+    const updated = (lo | accessedBit | dirtyBit) >>> 0;
+    if (updated === lo >>> 0) return;
+    this.memory.store(addr, updated, hi);
+    if (this.sink !== null) {
+      this.sink({
+        type: 'ad-update',
+        table,
+        guestLevel,
+        nestedLevel,
+        addr,
+        setAccessed: accessedBit !== 0 && (lo & accessedBit) === 0,
+        setDirty: dirtyBit !== 0 && (lo & dirtyBit) === 0,
+        lo: updated,
+        hi,
+      });
+    }
+  }
+}
