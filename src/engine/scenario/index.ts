@@ -1,0 +1,16 @@
+/** The scenario layer: parse and validate, build tables, run, report the trace. */
+export { parseScenario, DEFAULT_MAX_PHY_ADDR } from './parse';
+export { ScenarioError, formatPath, formatIssue, type ScenarioIssue } from './errors';
+export type { Scenario, MemoryWord, GuestMapping, NestedMapping, Expectation } from './model';
+export type { ScenarioStep, MemoryAccessStep } from './access-schema';
+export { buildMemoryImage, type MemoryImage } from './builder';
+export { createScenarioMachine, machineConfigOf, type ScenarioMachine } from './to-machine';
+export {
+  runScenario,
+  runScenarioDetailed,
+  runScenarioWithEvents,
+  scenarioMemoryImage,
+  type RunOptions,
+} from './run';
+export type { Trace, TraceResult, TraceReference, TraceWord } from './trace';
+export { checkExpectations } from './expect';

@@ -1,0 +1,147 @@
+/**
+ * `parseScenario`: JSON text or a parsed value → a typed `Scenario`, or a `ScenarioError` listing
+ * every problem with its path.
+ *
+ * Defaults for absent CPU fields: cr0.wp true; cr4.la57, smep, smap, pcide, pge false;
+ * efer.nxe true; cpl 0; maxPhyAddr 46; pcid 0; vpid 0. npt.levels 4, npt.nxe true.
+ * Absent lists are empty. Each access's cpl defaults to cpu.cpl.
+ */
+import { scenarioSchema, type RawScenario } from './schema';
+import { resolveStep } from './access-schema';
+import type { CpuConfig, EptConfig, NptConfig, PageSize } from '../types';
+import { EPTP_MEMTYPE, EPTP_WALK_LENGTH, EPTP_WALK_LENGTH_SHIFT, PAGE_1G, PAGE_2M, PAGE_4K } from '../bits';
+import { isCanonical } from '../address';
+import { IssueList, ScenarioError } from './errors';
+import { fromZodIssues } from './zod-issues';
+import { parseJsonText } from './json-text';
+import { hexOf } from './hex';
+import type { GuestMapping, NestedMapping, Scenario } from './model';
+
+export const DEFAULT_MAX_PHY_ADDR = 46;
+
+const PAGE_BYTES: Readonly<Record<PageSize, number>> = { '4K': PAGE_4K, '2M': PAGE_2M, '1G': PAGE_1G };
+
+export function parseScenario(input: unknown): Scenario {
+  const value = typeof input === 'string' ? parseJsonText(input) : input;
+  const parsed = scenarioSchema.safeParse(value);
+  if (!parsed.success) throw new ScenarioError(fromZodIssues(parsed.error.issues, value));
+  return resolveScenario(parsed.data);
+}
+
+function resolveCpu(raw: RawScenario['cpu'], issues: IssueList): CpuConfig {
+  const maxPhyAddr = raw.maxPhyAddr ?? DEFAULT_MAX_PHY_ADDR;
+  const pcide = raw.cr4?.pcide ?? false;
+  let cr3 = raw.cr3;
+  if (cr3 >= 2 ** maxPhyAddr) {
+    issues.add(['cpu', 'cr3'], `${hexOf(cr3)} has address bits above maxPhyAddr (${maxPhyAddr})`);
+  }
+  if (raw.pcid !== undefined && raw.pcid !== 0) {
+    if (!pcide) issues.add(['cpu', 'pcid'], 'a PCID needs cpu.cr4.pcide: true');
+    else if (cr3 % PAGE_4K !== 0)
+      issues.add(['cpu', 'pcid'], 'give the PCID either here or in cr3 bits 11:0, not both');
+    else cr3 += raw.pcid;
+  }
+  return {
+    cr3,
+    wp: raw.cr0?.wp ?? true,
+    la57: raw.cr4?.la57 ?? false,
+    smep: raw.cr4?.smep ?? false,
+    smap: raw.cr4?.smap ?? false,
+    pcide,
+    pge: raw.cr4?.pge ?? false,
+    nxe: raw.efer?.nxe ?? true,
+    cpl: raw.cpl ?? 0,
+    maxPhyAddr,
+    vpid: raw.vpid ?? 0,
+  };
+}
+
+function resolveEpt(raw: RawScenario['ept'], maxPhyAddr: number, issues: IssueList): EptConfig | undefined {
+  if (!raw) return undefined;
+  const { eptp } = raw;
+  const walkLength = ((eptp & EPTP_WALK_LENGTH) >>> EPTP_WALK_LENGTH_SHIFT) + 1;
+  const memoryType = eptp & EPTP_MEMTYPE;
+  if (walkLength !== 4 && walkLength !== 5) {
+    issues.add(
+      ['ept', 'eptp'],
+      `bits 5:3 give a walk of ${walkLength} levels: expected 3 (4 levels) or 4 (5 levels)`,
+    );
+  }
+  if (memoryType !== 0 && memoryType !== 6) {
+    issues.add(['ept', 'eptp'], `bits 2:0 give memory type ${memoryType}: expected 0 (UC) or 6 (WB)`);
+  }
+  if (eptp >= 2 ** maxPhyAddr) issues.add(['ept', 'eptp'], `address bits above maxPhyAddr (${maxPhyAddr})`);
+  return { eptp };
+}
+
+function resolveNpt(raw: RawScenario['npt'], maxPhyAddr: number, issues: IssueList): NptConfig | undefined {
+  if (!raw) return undefined;
+  if (raw.ncr3 >= 2 ** maxPhyAddr)
+    issues.add(['npt', 'ncr3'], `address bits above maxPhyAddr (${maxPhyAddr})`);
+  return { ncr3: raw.ncr3, levels: raw.levels ?? 4, nxe: raw.nxe ?? true };
+}
+
+function checkAligned(
+  issues: IssueList,
+  path: (string | number)[],
+  what: string,
+  value: number,
+  size: PageSize,
+): void {
+  if (value % PAGE_BYTES[size] !== 0)
+    issues.add(path, `${what} ${hexOf(value)} is not aligned to its ${size} page`);
+}
+
+function resolveGuestMappings(raw: RawScenario, cpu: CpuConfig, issues: IssueList): GuestMapping[] {
+  return (raw.guestMappings ?? []).map((mapping, i) => {
+    const size = mapping.size ?? '4K';
+    const bytes = PAGE_BYTES[size];
+    if (mapping.va.lo % bytes !== 0)
+      issues.add(['guestMappings', i, 'va'], `not aligned to its ${size} page`);
+    if (!isCanonical(mapping.va.hi, cpu.la57)) {
+      issues.add(['guestMappings', i, 'va'], `not canonical for ${cpu.la57 ? 5 : 4}-level paging`);
+    }
+    checkAligned(issues, ['guestMappings', i, 'pa'], 'pa', mapping.pa, size);
+    return { va: mapping.va, pa: mapping.pa, size, flags: mapping.flags };
+  });
+}
+
+function resolveNestedMappings(raw: RawScenario, issues: IssueList): NestedMapping[] {
+  const mappings = raw.eptMappings ?? [];
+  if (mappings.length > 0 && !raw.ept && !raw.npt) {
+    issues.add(['eptMappings'], 'nested mappings need "ept" or "npt" to be configured');
+  }
+  return mappings.map((mapping, i) => {
+    const size = mapping.size ?? '4K';
+    checkAligned(issues, ['eptMappings', i, 'gpa'], 'gpa', mapping.gpa, size);
+    checkAligned(issues, ['eptMappings', i, 'hpa'], 'hpa', mapping.hpa, size);
+    return { gpa: mapping.gpa, hpa: mapping.hpa, size, perms: mapping.perms };
+  });
+}
+
+function resolveScenario(raw: RawScenario): Scenario {
+  const issues = new IssueList();
+  const cpu = resolveCpu(raw.cpu, issues);
+  if (raw.ept && raw.npt) issues.add([], 'give either "ept" (Intel) or "npt" (AMD), not both');
+  const ept = resolveEpt(raw.ept, cpu.maxPhyAddr, issues);
+  const npt = resolveNpt(raw.npt, cpu.maxPhyAddr, issues);
+  const guestMappings = resolveGuestMappings(raw, cpu, issues);
+  const eptMappings = resolveNestedMappings(raw, issues);
+  const accesses = (raw.accesses ?? []).map((step) => resolveStep(step, cpu.cpl));
+  if (raw.expect && raw.expect.length > accesses.length) {
+    issues.add(['expect'], `${raw.expect.length} expectations for ${accesses.length} accesses`);
+  }
+  issues.throwIfAny();
+  return {
+    ...(raw.name !== undefined && { name: raw.name }),
+    ...(raw.description !== undefined && { description: raw.description }),
+    cpu,
+    ...(ept && { ept }),
+    ...(npt && { npt }),
+    memory: (raw.memory ?? []).map((word) => ({ addr: word.addr, lo: word.value.lo, hi: word.value.hi })),
+    guestMappings,
+    eptMappings,
+    accesses,
+    ...(raw.expect && { expect: raw.expect }),
+  };
+}
