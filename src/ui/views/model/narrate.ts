@@ -1,0 +1,154 @@
+/**
+ * Plain sentences for the narration: what is about to happen (cursor 0), what one step read,
+ * and how the walk ended (result or fault, with its report decoded into words).
+ */
+import {
+  decodeEptEntry,
+  decodeExitInfo1,
+  decodeExitQualification,
+  decodeGuestEntry,
+  decodePageFaultErrorCode,
+  describeBits,
+  type DecodedEntry,
+} from '../../../engine/decode';
+import { formatLinear } from '../../../engine/address';
+import { walkCount } from './formula';
+import {
+  guestTableName,
+  hex,
+  levelName,
+  nestedName,
+  nestedTableName,
+  pageSizeText,
+  rowSubject,
+} from './names';
+import { clampCursor, isFinished, refAt, type Reference, type WalkModel } from './walk-model';
+
+/** Decodes a reference's entry in the format of its table. */
+export function decodeRef(model: WalkModel, ref: Reference): DecodedEntry {
+  if (ref.type === 'guest-read') return decodeGuestEntry(ref.lo, ref.hi, ref.guestLevel);
+  return model.mode === 'npt'
+    ? decodeGuestEntry(ref.lo, ref.hi, ref.nestedLevel)
+    : decodeEptEntry(ref.lo, ref.hi, ref.nestedLevel);
+}
+
+const accessText = (model: WalkModel): string => {
+  const s = model.start ?? model.result;
+  if (!s) return 'an access';
+  const kind = s.kind === 'fetch' ? 'instruction fetch' : s.kind;
+  return `a ${s.cpl === 3 ? 'user-mode' : 'supervisor'} ${kind}`;
+};
+
+const vaText = (model: WalkModel): string => {
+  const va = model.start?.va ?? model.result?.va;
+  return `${model.mode === 'native' ? 'VA' : 'gVA'} ${va ? formatLinear(va) : '?'}`;
+};
+
+export function introSentence(model: WalkModel): string {
+  const count = walkCount(model);
+  const first = model.refs[0];
+  if (model.mode === 'native') {
+    const where = first
+      ? `, starting with the ${levelName(first.guestLevel)} entry at ${hex(first.addr)}`
+      : '';
+    return `About to translate ${vaText(model)} (${accessText(model)}): ${model.n}-level paging, ${count.fullTotal} memory references${where}.`;
+  }
+  const shape = `${model.n}-level guest paging on ${model.m}-level ${nestedName(model.mode)}, up to ${count.full} memory references`;
+  const where =
+    first?.type === 'nested-read'
+      ? `. First the ${nestedName(model.mode)} translates gPA ${hex(first.gpa)}, ${rowSubject(model.mode, first.guestLevel)}`
+      : '';
+  return `About to translate ${vaText(model)} (${accessText(model)}): ${shape}${where}.`;
+}
+
+export function stepSentence(model: WalkModel, ref: Reference): string {
+  const entry = decodeRef(model, ref);
+  const words = entry.words.join(', ');
+  if (ref.type === 'guest-read') {
+    const name = guestTableName(model.mode, ref.guestLevel);
+    const native = model.mode === 'native';
+    const at = native ? `at ${hex(ref.addr)}` : `at hPA ${hex(ref.addr)} (gPA ${hex(ref.gpa)})`;
+    const space = native ? '' : 'gPA ';
+    const next = !entry.present
+      ? 'the walk stops here'
+      : entry.leaf && entry.pageSize
+        ? `maps the ${pageSizeText(entry.pageSize)} page at ${space}${hex(entry.address)}`
+        : `next table at ${space}${hex(entry.address)}`;
+    return `Step ${ref.step} — read ${name} entry ${ref.index} ${at}: ${words}; ${next}.`;
+  }
+  const name = nestedTableName(model.mode, ref.nestedLevel);
+  const next = !entry.present
+    ? 'the walk stops here'
+    : entry.leaf && entry.pageSize
+      ? `the ${pageSizeText(entry.pageSize)} page holding gPA ${hex(ref.gpa)} is at hPA ${hex(entry.address)}`
+      : `next ${nestedName(model.mode)} table at hPA ${hex(entry.address)}`;
+  return `Step ${ref.step} — ${name} entry ${ref.index} at hPA ${hex(ref.addr)} translating gPA ${hex(ref.gpa)} (${rowSubject(model.mode, ref.guestLevel)}): ${words}; ${next}.`;
+}
+
+/** Where a fault happened, e.g. "at the EPT PD entry, translating the guest PT entry". */
+function faultPlace(model: WalkModel): string {
+  const f = model.fault;
+  const g = f?.guestLevel ?? model.result?.faultGuestLevel;
+  const nl = f?.nestedLevel ?? model.result?.faultNestedLevel ?? 0;
+  if (g === undefined) return '';
+  if (nl === 0) return g === 0 ? '' : ` at the ${guestTableName(model.mode, g)} entry`;
+  return ` at the ${nestedTableName(model.mode, nl)} entry, translating ${rowSubject(model.mode, g)}`;
+}
+
+export function resultSentence(model: WalkModel): string {
+  const r = model.result;
+  if (!r) return 'The walk has not finished.';
+  const refs = `${model.total} memory reference${model.total === 1 ? '' : 's'}`;
+  const reason = model.fault?.reason ? ` ${model.fault.reason}` : '';
+  switch (r.outcome) {
+    case 'ok': {
+      const size = r.pageSize ? `, ${pageSizeText(r.pageSize)} page` : '';
+      const path =
+        model.mode === 'native'
+          ? `${vaText(model)} → PA ${hex(r.pa ?? 0)}`
+          : `${vaText(model)} → gPA ${hex(r.gpa ?? 0)} → hPA ${hex(r.pa ?? 0)}`;
+      const splinter =
+        r.guestPageSize && r.nestedPageSize && r.guestPageSize !== r.nestedPageSize
+          ? ` (a ${pageSizeText(r.guestPageSize)} guest page on ${pageSizeText(r.nestedPageSize)} ${nestedName(model.mode)} pages)`
+          : '';
+      return `Translation complete: ${path}${size}${splinter}, ${refs}.`;
+    }
+    case 'page-fault': {
+      const code = r.errorCode ?? 0;
+      const cr2 = r.faultLinear ? `; CR2 = ${formatLinear(r.faultLinear)}` : '';
+      return `Page fault (#PF)${faultPlace(model)} after ${refs}: error code ${hex(code)} = ${describeBits(decodePageFaultErrorCode(code))}${cr2}.${reason}`;
+    }
+    case 'general-protection':
+      return `General-protection fault (#GP): ${vaText(model)} is not canonical, so no walk is made.${reason}`;
+    case 'ept-violation': {
+      const q = r.exitQualification ?? 0;
+      return `EPT violation (VM exit)${faultPlace(model)} after ${refs}, gPA ${hex(r.faultGpa ?? 0)}: exit qualification ${hex(q)} = ${describeBits(decodeExitQualification(q))}.${reason}`;
+    }
+    case 'ept-misconfig':
+      return `EPT misconfiguration (VM exit)${faultPlace(model)} after ${refs}, gPA ${hex(r.faultGpa ?? 0)}; no exit qualification.${reason}`;
+    case 'nested-page-fault': {
+      const info = r.exitInfo1 ?? 0;
+      return `Nested page fault (#VMEXIT(NPF))${faultPlace(model)} after ${refs}, gPA ${hex(r.faultGpa ?? 0)}: EXITINFO1 ${hex(info)} = ${describeBits(decodeExitInfo1(info))}.${reason}`;
+    }
+  }
+}
+
+/** The sentence for the cursor: intro at 0, the step's sentence, the result once all steps are shown. */
+export function currentSentence(model: WalkModel, rawCursor: number): string {
+  const cursor = clampCursor(model, rawCursor);
+  if (isFinished(model, cursor)) return resultSentence(model);
+  if (cursor === 0) return introSentence(model);
+  const ref = refAt(model, cursor);
+  return ref ? stepSentence(model, ref) : introSentence(model);
+}
+
+/** A compact line for the step list: "5 guest PML4[255] → 0x2000". */
+export function stepSummary(model: WalkModel, ref: Reference): string {
+  const entry = decodeRef(model, ref);
+  const table =
+    ref.type === 'guest-read'
+      ? guestTableName(model.mode, ref.guestLevel)
+      : nestedTableName(model.mode, ref.nestedLevel);
+  const target = !entry.present ? 'not present' : `${entry.leaf ? 'page' : '→'} ${hex(entry.address)}`;
+  return `${table}[${ref.index}] ${target}`;
+}
