@@ -2,7 +2,7 @@
 // presets, the shareable URL and playback.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { counter, expectCounter, openApp, play, readCounter, stepForwardTimes } from '../harness/app';
 import { check, eventually, expectAttribute, expectText, expectVisible } from '../harness/expect';
 import type { E2ETest } from '../harness/types';
@@ -11,17 +11,21 @@ const repoRoot = join(import.meta.dirname, '..', '..', '..');
 
 const guestLevels = (page: Page) => page.getByLabel('Guest levels (n)');
 const eptLevels = (page: Page) => page.getByLabel('EPT levels (m)');
-const costFormula = (page: Page) => page.getByLabel('Cost formula');
+const abstractTotal = (page: Page) => page.getByLabel('References of the abstract walk');
 const linearAddress = (page: Page) => page.getByLabel('Linear address');
-const presetPicker = (page: Page) => page.getByLabel('Preset');
+const scenarioPicker = (page: Page) => page.getByRole('combobox', { name: 'Scenario', exact: true });
+const errorBanner = (page: Page) => page.getByRole('alert');
 
 async function setLevels(page: Page, n: number, m: number): Promise<void> {
   await guestLevels(page).fill(String(n));
   await eptLevels(page).fill(String(m));
 }
 
-/** The number of references the formula reports, not glued to other digits, after "=". */
-const formulaTotal = (total: number) => new RegExp(`=\\s*${total}(?!\\d)`);
+/** "n·m + n + m = 5·5 + 5 + 5 = 35": the formula with the numbers filled in, somewhere on screen. */
+function expectFormula(page: Page, n: number, m: number, total: number) {
+  const filled = new RegExp(`${n}\\s*[·×*]\\s*${m}\\s*\\+\\s*${n}\\s*\\+\\s*${m}\\s*=\\s*${total}(?!\\d)`);
+  return expectVisible(page.getByText(filled));
+}
 
 async function enterAddress(page: Page, text: string): Promise<void> {
   const input = linearAddress(page);
@@ -29,25 +33,29 @@ async function enterAddress(page: Page, text: string): Promise<void> {
   await input.press('Enter');
 }
 
+/** The element that describes `input` (aria-describedby): its inline error. */
+async function inlineError(page: Page, input: Locator): Promise<Locator> {
+  const id = await eventually(
+    'the input to point at its error (aria-describedby)',
+    () => input.getAttribute('aria-describedby', { timeout: 500 }),
+    (value) => typeof value === 'string' && value.length > 0,
+  );
+  return page.locator(`[id="${id}"]`);
+}
+
 interface PresetEntry {
   file: string;
   name: string;
 }
 
-/** public/scenarios/index.json: a list of presets, each with a file name and a display name. */
+/** public/scenarios/index.json: a list of { file, name?, description? }. */
 function readPresetIndex(): PresetEntry[] {
-  const raw: unknown = JSON.parse(readFileSync(join(repoRoot, 'public', 'scenarios', 'index.json'), 'utf8'));
-  const list: unknown = Array.isArray(raw)
-    ? raw
-    : ((raw as { presets?: unknown; scenarios?: unknown }).presets ??
-      (raw as { scenarios?: unknown }).scenarios);
+  const list: unknown = JSON.parse(readFileSync(join(repoRoot, 'public', 'scenarios', 'index.json'), 'utf8'));
   check(Array.isArray(list) && list.length > 0, 'public/scenarios/index.json lists no presets');
   return list.map((item: unknown, i) => {
-    const entry = item as Record<string, unknown>;
-    const file = entry.file ?? entry.path ?? entry.url;
-    const name = entry.name ?? entry.title ?? file;
-    check(typeof file === 'string' && typeof name === 'string', `index.json entry ${i} has no file/name`);
-    return { file, name };
+    const { file, name } = item as { file?: unknown; name?: unknown };
+    check(typeof file === 'string', `index.json entry ${i} has no "file"`);
+    return { file, name: typeof name === 'string' ? name : file };
   });
 }
 
@@ -57,8 +65,8 @@ export const tests: E2ETest[] = [
     fn: async (page, baseUrl) => {
       await openApp(page, baseUrl);
       await setLevels(page, 5, 5);
-      await expectText(costFormula(page), formulaTotal(35));
-      await expectCounter(page, null, 35);
+      await expectText(abstractTotal(page), /^35$/);
+      await expectFormula(page, 5, 5, 35);
     },
   },
   {
@@ -66,8 +74,8 @@ export const tests: E2ETest[] = [
     fn: async (page, baseUrl) => {
       await openApp(page, baseUrl);
       await setLevels(page, 1, 1);
-      await expectText(costFormula(page), formulaTotal(3));
-      await expectCounter(page, null, 3);
+      await expectText(abstractTotal(page), /^3$/);
+      await expectFormula(page, 1, 1, 3);
     },
   },
   {
@@ -78,7 +86,7 @@ export const tests: E2ETest[] = [
       const before = await counter(page).textContent();
       await enterAddress(page, 'zz');
       await expectAttribute(linearAddress(page), 'aria-invalid', 'true');
-      await expectVisible(page.getByRole('alert'));
+      await expectText(await inlineError(page, linearAddress(page)), /\S/);
       await page.waitForTimeout(300);
       const after = await counter(page).textContent();
       check(after === before, `counter changed from "${before}" to "${after}" after a malformed address`);
@@ -89,8 +97,8 @@ export const tests: E2ETest[] = [
     fn: async (page, baseUrl) => {
       await openApp(page, baseUrl);
       await enterAddress(page, '0x8000_0000_0000');
-      await expectVisible(page.getByRole('alert'));
-      await expectText(page.getByRole('alert'), /canonical|#GP|general.protection/i);
+      await expectAttribute(linearAddress(page), 'aria-invalid', 'true');
+      await expectText(await inlineError(page, linearAddress(page)), /canonical/i);
     },
   },
   {
@@ -100,43 +108,49 @@ export const tests: E2ETest[] = [
       const presets = readPresetIndex();
       await openApp(page, baseUrl);
       for (const preset of presets) {
-        await presetPicker(page).selectOption({ label: preset.name });
+        await scenarioPicker(page).selectOption(preset.file);
         await eventually(
-          `preset "${preset.name}" to be on screen`,
-          () =>
-            presetPicker(page).evaluate(
-              (el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '',
-            ),
-          (label) => label.trim() === preset.name,
+          `preset "${preset.name}" to be selected`,
+          () => scenarioPicker(page).inputValue({ timeout: 500 }),
+          (value) => value === preset.file,
         );
-        await expectCounter(page, null, null, 10_000);
+        await expectCounter(page, 0, null, 10_000);
+        await page.waitForTimeout(150);
+        const alerts = await errorBanner(page).allTextContents();
+        check(alerts.length === 0, `preset "${preset.name}" shows an error: ${alerts.join(' | ')}`);
       }
     },
   },
   {
     name: 'the URL reproduces scenario and step after reload',
     fn: async (page, baseUrl) => {
+      const presets = readPresetIndex();
+      const last = presets[presets.length - 1];
+      check(last, 'no presets');
       await openApp(page, baseUrl);
-      await setLevels(page, 5, 4);
-      await expectCounter(page, 0, 29);
-      await stepForwardTimes(page, 7);
-      await expectCounter(page, 7, 29);
-      const shared = await eventually(
-        'the URL to carry the state',
+      await scenarioPicker(page).selectOption(last.file);
+      await expectCounter(page, 0, null, 10_000);
+      const [, total] = await readCounter(page);
+      const steps = Math.min(5, total);
+      await stepForwardTimes(page, steps);
+      await expectCounter(page, steps, total);
+      await eventually(
+        `the URL to carry step ${steps}`,
         async () => page.url(),
-        (url) => url !== baseUrl && url.length > baseUrl.length,
+        (url) => url !== baseUrl && /\d/.test(url.slice(baseUrl.length)),
       );
-      // Give a debounced URL update time to settle, then read it again.
-      await page.waitForTimeout(400);
+      await page.waitForTimeout(300); // a debounced URL update settles
       const url = page.url();
-      check(url.length >= shared.length, 'URL shrank after settling');
+      const va = await linearAddress(page).inputValue();
 
       // A cold load of the shared URL, then a reload of it.
       await page.goto('about:blank');
       await page.goto(url);
-      await expectCounter(page, 7, 29, 15_000);
+      await expectCounter(page, steps, total, 15_000);
+      const vaAfter = await linearAddress(page).inputValue();
+      check(vaAfter === va, `the shared URL shows linear address "${vaAfter}", expected "${va}"`);
       await page.reload();
-      await expectCounter(page, 7, 29, 15_000);
+      await expectCounter(page, steps, total, 15_000);
     },
   },
   {
