@@ -9,7 +9,7 @@ import type { AccessKind, Cpl, CpuConfig, MachineConfig, TranslationResult } fro
 import type { WalkEvent } from '../../../src/engine/events';
 
 export const TWO_32 = 0x1_0000_0000;
-export const split = (value: number) => ({ lo: value % TWO_32 >>> 0, hi: Math.floor(value / TWO_32) });
+export const split = (value: number) => ({ lo: (value % TWO_32) >>> 0, hi: Math.floor(value / TWO_32) });
 
 export const baseCpu: CpuConfig = {
   cr3: 0x1000,

@@ -51,7 +51,14 @@ export function setup2D(options: Options2D = {}): Setup2D {
   mapFrame(DATA_GPA, options.eptLeafFlags ?? rwx);
   let nextGuest = 0x2000;
   const pages = options.pages ?? [{ va: VA, pa: DATA_GPA }];
-  buildGuest(t, 0x1000, guestLevels, pages, () => (nextGuest += 0x1000) - 0x1000, (g) => g + HOST_OFFSET);
+  buildGuest(
+    t,
+    0x1000,
+    guestLevels,
+    pages,
+    () => (nextGuest += 0x1000) - 0x1000,
+    (g) => g + HOST_OFFSET,
+  );
   const walkLength = (eptLevels - 1) << 3;
   const config: MachineConfig = {
     cpu: { ...baseCpu, la57: guestLevels === 5, ...options.cpu },
