@@ -50,7 +50,11 @@ export function createMachine(config: MachineConfig, memory: PhysicalMemory): Ma
   const guestLevels = guest.levels;
   const nestedLevels = nested === null ? 0 : nested.levels;
 
-  function walkWithEvents(access: Access, sink: EventSink | undefined, sideEffects: boolean): TranslationResult {
+  function walkWithEvents(
+    access: Access,
+    sink: EventSink | undefined,
+    sideEffects: boolean,
+  ): TranslationResult {
     ctx.begin(sink ?? null, true, sideEffects);
     const { va, kind, cpl } = access;
     sink?.({ type: 'walk-start', va, kind, cpl, mode, guestLevels, nestedLevels });

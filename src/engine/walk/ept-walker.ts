@@ -90,18 +90,29 @@ export class EptWalker implements NestedWalker {
       ctx.read(addr);
       const lo = memory.lo;
       const hi = memory.hi;
-      if (ctx.references !== null || ctx.sink !== null) ctx.recordNested(guestLevel, level, index, gpa, addr, lo, hi);
+      if (ctx.references !== null || ctx.sink !== null)
+        ctx.recordNested(guestLevel, level, index, gpa, addr, lo, hi);
       const perms = lo & EPT_RWX;
       if (perms === 0) return this.fail(level, 0, FAULT_NOT_PRESENT, NESTED_VIOLATION);
       const leaf = level === 1 || ((level === 2 || level === 3) && (lo & EPT_PS) !== 0);
-      if (this.misconfigured(lo, hi, level, leaf)) return this.fail(level, rights & perms, FAULT_RESERVED, NESTED_MISCONFIG);
+      if (this.misconfigured(lo, hi, level, leaf))
+        return this.fail(level, rights & perms, FAULT_RESERVED, NESTED_MISCONFIG);
       rights &= perms;
       if (leaf) {
         this.rights = rights;
         this.leafLevel = level;
         if ((access & ~rights) !== 0) return this.fail(level, rights, FAULT_PERMISSION, NESTED_VIOLATION);
         if (this.adEnabled && ctx.sideEffects) {
-          ctx.setFlags('nested', guestLevel, level, addr, lo, hi, EPT_A, (access & NESTED_WRITE) !== 0 ? EPT_D : 0);
+          ctx.setFlags(
+            'nested',
+            guestLevel,
+            level,
+            addr,
+            lo,
+            hi,
+            EPT_A,
+            (access & NESTED_WRITE) !== 0 ? EPT_D : 0,
+          );
         }
         const bytes = bytesOfLevel(level);
         const base = entryAddress(lo & ~(bytes - 1), hi, this.maskHi);
@@ -109,7 +120,8 @@ export class EptWalker implements NestedWalker {
         return NESTED_OK;
       }
       // A on a non-leaf entry as the walk uses it; a failure further down leaves it set.
-      if (this.adEnabled && ctx.sideEffects) ctx.setFlags('nested', guestLevel, level, addr, lo, hi, EPT_A, 0);
+      if (this.adEnabled && ctx.sideEffects)
+        ctx.setFlags('nested', guestLevel, level, addr, lo, hi, EPT_A, 0);
       table = entryAddress(lo, hi, this.maskHi);
     }
     throw new Error('unreachable: level 1 is always a leaf');
@@ -127,10 +139,13 @@ export class EptWalker implements NestedWalker {
     let why = '';
     if ((lo & (EPT_R | EPT_W)) === EPT_W) why = 'write allowed without read';
     else if ((hi & this.rsvdHi) !== 0) why = 'address bits above MAXPHYADDR are set';
-    else if (level >= 4 && (lo & EPT_TOP_RSVD) !== 0) why = `reserved bits 7:3 are set in an EPT PML${level}E`;
+    else if (level >= 4 && (lo & EPT_TOP_RSVD) !== 0)
+      why = `reserved bits 7:3 are set in an EPT PML${level}E`;
     else if (!leaf && (lo & EPT_NONLEAF_RSVD) !== 0) why = 'reserved bits 6:3 are set in a non-leaf entry';
-    else if (leaf && level === 3 && (lo & LARGE_LEAF_RSVD_1G) !== 0) why = 'address bits 29:12 of a 1 GiB page are set';
-    else if (leaf && level === 2 && (lo & LARGE_LEAF_RSVD_2M) !== 0) why = 'address bits 20:12 of a 2 MiB page are set';
+    else if (leaf && level === 3 && (lo & LARGE_LEAF_RSVD_1G) !== 0)
+      why = 'address bits 29:12 of a 1 GiB page are set';
+    else if (leaf && level === 2 && (lo & LARGE_LEAF_RSVD_2M) !== 0)
+      why = 'address bits 20:12 of a 2 MiB page are set';
     else if (leaf && !isValidEptMemoryType((lo & EPT_MEMTYPE) >>> EPT_MEMTYPE_SHIFT)) {
       why = `memory type ${(lo & EPT_MEMTYPE) >>> EPT_MEMTYPE_SHIFT} is invalid`;
     }

@@ -31,7 +31,13 @@ import {
   OUTCOME_PAGE_FAULT,
   type CpuConfig,
 } from '../types';
-import { describeReservedBits, hasReservedBits, isLeaf, reservedMasks, type ReservedMasks } from './guest-entry-rules';
+import {
+  describeReservedBits,
+  hasReservedBits,
+  isLeaf,
+  reservedMasks,
+  type ReservedMasks,
+} from './guest-entry-rules';
 import {
   FAULT_NOT_PRESENT,
   FAULT_RESERVED,
@@ -120,7 +126,8 @@ export class GuestWalker {
       const hi = memory.hi;
       if (ctx.references !== null || ctx.sink !== null) ctx.recordGuest(level, index, entryGpa, addr, lo, hi);
       if ((lo & PTE_P) === 0) {
-        if (ctx.sink !== null) this.faultReason = `the guest ${levelName(level, this.levels)} entry is not present`;
+        if (ctx.sink !== null)
+          this.faultReason = `the guest ${levelName(level, this.levels)} entry is not present`;
         return this.pageFault(0, kind, cpl, level);
       }
       if (hasReservedBits(lo, hi, level, this.masks)) {
@@ -143,9 +150,15 @@ export class GuestWalker {
       // A (and D on a write to a leaf) — the leaf only once its checks passed (facts.md §1).
       const dirty = leaf && kind === ACCESS_WRITE ? PTE_D : 0;
       const flagsNeeded = (lo & PTE_A) === 0 || (dirty !== 0 && (lo & PTE_D) === 0);
-      if (flagsNeeded && nested !== null && nested.guestFlagWritesNeedCheck && (nested.rights & NESTED_WRITE) === 0) {
+      if (
+        flagsNeeded &&
+        nested !== null &&
+        nested.guestFlagWritesNeedCheck &&
+        (nested.rights & NESTED_WRITE) === 0
+      ) {
         // The flag update is a write through the EPT translation already made for the read.
-        if (ctx.sink !== null) this.faultReason = `setting the guest ${leaf ? 'leaf' : 'entry'}'s accessed flag needs EPT write permission`;
+        if (ctx.sink !== null)
+          this.faultReason = `setting the guest ${leaf ? 'leaf' : 'entry'}'s accessed flag needs EPT write permission`;
         return this.nestedWriteForFlags(entryGpa, level);
       }
       if (flagsNeeded && ctx.sideEffects) ctx.setFlags('guest', level, 0, addr, lo, hi, PTE_A, dirty);
@@ -177,7 +190,13 @@ export class GuestWalker {
   }
 
   /** Returns a non-zero code naming the rule that denies the access, or 0 (SDM §4.6). */
-  private permissionDenied(kind: number, cpl: number, writable: boolean, user: boolean, noExec: boolean): number {
+  private permissionDenied(
+    kind: number,
+    cpl: number,
+    writable: boolean,
+    user: boolean,
+    noExec: boolean,
+  ): number {
     const cpu = this.cpu;
     if (cpl === 3) {
       if (!user) return DENY_SUPERVISOR_PAGE;
@@ -214,7 +233,8 @@ export class GuestWalker {
     this.faultGuestLevel = level;
     this.faultNestedLevel = nested.faultLevel;
     if (this.ctx.sink !== null) {
-      const what = level === 0 ? 'the final guest-physical address' : `the guest ${levelName(level, this.levels)} entry`;
+      const what =
+        level === 0 ? 'the final guest-physical address' : `the guest ${levelName(level, this.levels)} entry`;
       this.faultReason = `translating ${what}: ${nested.describeFailure()}`;
     }
     if (this.vendor === VENDOR_AMD) {

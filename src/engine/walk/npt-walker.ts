@@ -1,6 +1,22 @@
 import { physIndex } from '../address';
-import { PTE_A, PTE_D, PTE_P, PTE_RW, PTE_US, PTE_XD_HI, addressMaskHi, bytesOfLevel, entryAddress } from '../bits';
-import { describeReservedBits, hasReservedBits, isLeaf, reservedMasks, type ReservedMasks } from './guest-entry-rules';
+import {
+  PTE_A,
+  PTE_D,
+  PTE_P,
+  PTE_RW,
+  PTE_US,
+  PTE_XD_HI,
+  addressMaskHi,
+  bytesOfLevel,
+  entryAddress,
+} from '../bits';
+import {
+  describeReservedBits,
+  hasReservedBits,
+  isLeaf,
+  reservedMasks,
+  type ReservedMasks,
+} from './guest-entry-rules';
 import type { WalkContext } from './walk-context';
 import {
   FAULT_NOT_PRESENT,
@@ -59,7 +75,8 @@ export class NptWalker implements NestedWalker {
       ctx.read(addr);
       const lo = memory.lo;
       const hi = memory.hi;
-      if (ctx.references !== null || ctx.sink !== null) ctx.recordNested(guestLevel, level, index, gpa, addr, lo, hi);
+      if (ctx.references !== null || ctx.sink !== null)
+        ctx.recordNested(guestLevel, level, index, gpa, addr, lo, hi);
       if ((lo & PTE_P) === 0) return this.fail(level, 0, FAULT_NOT_PRESENT);
       if (hasReservedBits(lo, hi, level, this.masks)) {
         if (ctx.sink !== null) this.failureDetail = describeReservedBits(lo, hi, level, this.masks);
@@ -68,13 +85,23 @@ export class NptWalker implements NestedWalker {
       writable &= lo;
       user &= lo;
       noExec |= hi & PTE_XD_HI;
-      const rights = NESTED_READ | (writable !== 0 ? NESTED_WRITE : 0) | (noExec !== 0 && this.nxe ? 0 : NESTED_FETCH);
+      const rights =
+        NESTED_READ | (writable !== 0 ? NESTED_WRITE : 0) | (noExec !== 0 && this.nxe ? 0 : NESTED_FETCH);
       if (isLeaf(lo, level)) {
         this.rights = rights;
         this.leafLevel = level;
         if (user === 0 || (access & ~rights) !== 0) return this.fail(level, rights, FAULT_PERMISSION);
         if (ctx.sideEffects) {
-          ctx.setFlags('nested', guestLevel, level, addr, lo, hi, PTE_A, (access & NESTED_WRITE) !== 0 ? PTE_D : 0);
+          ctx.setFlags(
+            'nested',
+            guestLevel,
+            level,
+            addr,
+            lo,
+            hi,
+            PTE_A,
+            (access & NESTED_WRITE) !== 0 ? PTE_D : 0,
+          );
         }
         const bytes = bytesOfLevel(level);
         this.hpa = entryAddress(lo & ~(bytes - 1), hi, this.maskHi) + (gpa % bytes);
@@ -95,7 +122,8 @@ export class NptWalker implements NestedWalker {
 
   describeFailure(): string {
     if (this.faultKind === FAULT_NOT_PRESENT) return 'the nested entry is not present (P = 0)';
-    if (this.faultKind === FAULT_RESERVED) return `a reserved bit is set in the nested entry: ${this.failureDetail}`;
+    if (this.faultKind === FAULT_RESERVED)
+      return `a reserved bit is set in the nested entry: ${this.failureDetail}`;
     return 'the nested path does not allow this user-mode access';
   }
 }
