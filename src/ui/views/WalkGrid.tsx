@@ -1,0 +1,134 @@
+/**
+ * The two-dimensional walk as a grid: rows guest levels n…1 and the final gPA, columns nested
+ * levels m…1 and the guest-entry read. Cells are numbered in walk order from the events and lit
+ * as the cursor passes them.
+ */
+import { useId, useMemo, useRef, type CSSProperties } from 'react';
+import { line } from 'd3';
+import type { WalkEvent } from '../../engine/events';
+import { readWalk } from './model/walk-model';
+import { buildGrid, type GridCell } from './model/grid-model';
+import { walkCount } from './model/formula';
+import { hex } from './model/names';
+import { gridLayout } from './grid/grid-layout';
+import { DataCellMark, GridCellMark } from './grid/GridCellMark';
+import { GridColumnHeaders, GridRowHeader } from './grid/GridHeaders';
+import { GridLegend } from './grid/GridLegend';
+import { HatchPattern, safeId } from './HatchPattern';
+import { useD3Transform } from './hooks/useD3Transform';
+import { useReducedMotion } from './hooks/useReducedMotion';
+import './views.css';
+
+export interface WalkGridProps {
+  events: readonly WalkEvent[];
+  /** References revealed: a step ≤ cursor is done, step === cursor is current. */
+  cursor: number;
+}
+
+export function WalkGrid({ events, cursor }: WalkGridProps) {
+  const model = useMemo(() => readWalk(events), [events]);
+  const grid = useMemo(() => buildGrid(model, cursor), [model, cursor]);
+  const layout = useMemo(() => gridLayout(grid), [grid]);
+  const count = walkCount(model);
+  const reactId = useId();
+  const hatchId = safeId(reactId, 'hatch');
+  const titleId = safeId(reactId, 'title');
+  const reduced = useReducedMotion();
+
+  const current = grid.cells.find((c) => c.state === 'current');
+  const ringRef = useRef<SVGGElement>(null);
+  const [rx, ry] = current ? layout.center(current.row, current.col) : [0, 0];
+  useD3Transform(ringRef, `translate(${rx},${ry})`, reduced);
+
+  const trail = useMemo(() => {
+    const lit = grid.cells
+      .filter(
+        (c): c is GridCell & { ref: NonNullable<GridCell['ref']> } =>
+          c.ref !== undefined && c.ref.step <= grid.cursor,
+      )
+      .sort((a, b) => a.ref.step - b.ref.step)
+      .map((c) => layout.center(c.row, c.col));
+    return lit.length > 1 ? (line()(lit) ?? undefined) : undefined;
+  }, [grid, layout]);
+
+  const result = model.result;
+  const dataLit = grid.finished && result?.outcome === 'ok';
+  const dataLabel = dataLit
+    ? `Data access at hPA ${hex(result.pa ?? 0)} (not counted as a translation reference)`
+    : 'Data access (not counted as a translation reference)';
+  const ringSize = layout.size + 10;
+  const native = model.mode === 'native';
+
+  return (
+    <section className="nw-view nw-grid" aria-label="Two-dimensional walk grid">
+      <div className="nw-grid-head">
+        <span className="nw-formula" data-testid="grid-formula">
+          {native ? 'native: n = ' : 'n·m + n + m = '}
+          <b>{count.full}</b>
+        </span>
+        {count.effective && <span className="nw-muted">this walk (large pages): {count.effective}</span>}
+        {grid.finished && result && result.outcome !== 'ok' && (
+          <span className="nw-muted">
+            stopped by the fault after {count.performed} of {count.fullTotal}
+          </span>
+        )}
+        <span className="nw-muted" aria-live="off">
+          step {grid.cursor} of {model.total}
+        </span>
+      </div>
+      <svg
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        role="grid"
+        aria-labelledby={titleId}
+        aria-rowcount={grid.rows.length + 1}
+        aria-colcount={grid.cols.length + 1}
+        style={{ '--nw-hatch': `url(#${hatchId})` } as CSSProperties}
+      >
+        <title id={titleId}>
+          {native
+            ? `Native walk: ${model.n} references`
+            : `Walk grid: ${model.n} guest levels by ${model.m} nested levels, ${count.full} references`}
+        </title>
+        <defs>
+          <HatchPattern id={hatchId} />
+        </defs>
+        <GridColumnHeaders cols={grid.cols} layout={layout} mode={model.mode} />
+        {trail && <path className="nw-trail" d={trail} aria-hidden="true" />}
+        {grid.rows.map((row) => (
+          <g role="row" key={row}>
+            <GridRowHeader row={row} layout={layout} mode={model.mode} />
+            {grid.cells
+              .filter((c) => c.row === row)
+              .map((cell) => {
+                const [cx, cy] = layout.center(cell.row, cell.col);
+                return <GridCellMark key={cell.key} cell={cell} cx={cx} cy={cy} size={layout.size} />;
+              })}
+            {row === 0 && (
+              <DataCellMark
+                {...centerOf(layout.center(0, 0))}
+                size={layout.size}
+                lit={dataLit}
+                label={dataLabel}
+              />
+            )}
+          </g>
+        ))}
+        {current && (
+          <g ref={ringRef} aria-hidden="true">
+            <rect
+              className="nw-ring"
+              x={-ringSize / 2}
+              y={-ringSize / 2}
+              width={ringSize}
+              height={ringSize}
+              rx={current.kind === 'nested' ? ringSize / 2 : 8}
+            />
+          </g>
+        )}
+      </svg>
+      <GridLegend mode={model.mode} hatchId={hatchId} />
+    </section>
+  );
+}
+
+const centerOf = ([cx, cy]: [number, number]) => ({ cx, cy });

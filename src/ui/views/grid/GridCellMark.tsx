@@ -1,0 +1,74 @@
+import type { GridCell } from '../model/grid-model';
+
+export interface GridCellMarkProps {
+  cell: GridCell;
+  cx: number;
+  cy: number;
+  size: number;
+}
+
+const LIT = new Set(['done', 'current']);
+
+/** One grid cell: a square for a guest-entry read, a (hatched when lit) circle for a nested read. */
+export function GridCellMark({ cell, cx, cy, size }: GridCellMarkProps) {
+  const lit = LIT.has(cell.state);
+  const className = [
+    'nw-cell',
+    `is-${cell.kind}`,
+    `is-${cell.state}`,
+    lit ? 'is-lit' : '',
+    cell.fault ? 'is-fault' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const text = cell.ref
+    ? String(cell.ref.step)
+    : cell.state === 'skipped'
+      ? (cell.skipLabel ?? 'hit')
+      : cell.state === 'not-performed'
+        ? '–'
+        : '·';
+  const half = size / 2;
+  return (
+    <g
+      role="gridcell"
+      className={className}
+      aria-label={cell.label}
+      aria-current={cell.state === 'current' ? 'step' : undefined}
+      data-step={cell.ref?.step}
+      data-state={cell.state}
+    >
+      <title>{cell.label}</title>
+      {cell.kind === 'guest' ? (
+        <rect className="nw-cell-shape" x={cx - half} y={cy - half} width={size} height={size} rx={5} />
+      ) : (
+        <circle className="nw-cell-shape" cx={cx} cy={cy} r={half} />
+      )}
+      <text className="nw-cell-num" x={cx} y={cy} aria-hidden="true">
+        {cell.fault ? `✕${text}` : text}
+      </text>
+    </g>
+  );
+}
+
+export interface DataCellMarkProps {
+  cx: number;
+  cy: number;
+  size: number;
+  lit: boolean;
+  label: string;
+}
+
+/** The data access the walk was for: not a translation reference, so not numbered. */
+export function DataCellMark({ cx, cy, size, lit, label }: DataCellMarkProps) {
+  const half = size / 2;
+  return (
+    <g role="gridcell" aria-label={label} className={`nw-cell nw-cell-data${lit ? ' is-lit' : ''}`}>
+      <title>{label}</title>
+      <rect className="nw-cell-shape" x={cx - half} y={cy - half} width={size} height={size} rx={5} />
+      <text className="nw-cell-num" x={cx} y={cy} aria-hidden="true">
+        data
+      </text>
+    </g>
+  );
+}

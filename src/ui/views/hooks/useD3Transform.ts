@@ -1,0 +1,33 @@
+import { useEffect, useRef, type RefObject } from 'react';
+import { easeCubicOut, select } from 'd3';
+
+/** Longest transition any view runs (ms). */
+export const TRANSITION_MS = 250;
+
+/**
+ * Moves an SVG element to `transform` with a d3 transition. React never writes this attribute:
+ * the hook owns it (create: jump to the first position; update: transition, or jump under
+ * reduced motion; destroy: interrupt so no timer outlives the element).
+ */
+export function useD3Transform(
+  ref: RefObject<SVGElement | null>,
+  transform: string,
+  reducedMotion: boolean,
+  duration = TRANSITION_MS,
+): void {
+  const placed = useRef<Element | null>(null);
+  useEffect(() => {
+    const node = ref.current;
+    if (!node) return undefined;
+    const selection = select(node);
+    if (placed.current !== node || reducedMotion) {
+      selection.interrupt().attr('transform', transform);
+      placed.current = node;
+      return undefined;
+    }
+    selection.transition().duration(duration).ease(easeCubicOut).attr('transform', transform);
+    return () => {
+      selection.interrupt();
+    };
+  }, [ref, transform, reducedMotion, duration]);
+}
