@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { createWalkApi } from './walk-api';
+
+expose(createWalkApi());

@@ -1,0 +1,110 @@
+import { expose } from 'comlink';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createWalkClient, WorkerDiedError, type WalkClient } from '../../src/worker/client';
+import { createWalkApi } from '../../src/worker/walk-api';
+import { createPortWorker, type PortWorker } from './port-worker';
+import { readPreset, referenceCount } from './scenarios';
+
+const open: { close(): void }[] = [];
+const clients: WalkClient[] = [];
+
+afterEach(() => {
+  for (const client of clients.splice(0)) client.dispose();
+  for (const port of open.splice(0)) port.close();
+});
+
+/** A worker served by the real API on the far end of a MessageChannel. */
+function servedWorker(): PortWorker {
+  const { port1, port2 } = new MessageChannel();
+  open.push(port1, port2);
+  expose(createWalkApi(), port2);
+  return createPortWorker(port1);
+}
+
+/** A worker that never answers: its calls stay pending until it dies. */
+function silentWorker(): PortWorker {
+  const { port1, port2 } = new MessageChannel();
+  open.push(port1, port2);
+  return createPortWorker(port1);
+}
+
+const track = (client: WalkClient): WalkClient => {
+  clients.push(client);
+  return client;
+};
+
+describe('createWalkClient over a MessageChannel', () => {
+  it('walks a scenario and answers with the trace and one event list per access', async () => {
+    const client = track(createWalkClient({ createWorker: () => servedWorker().worker }));
+    expect(client.mode).toBe('worker');
+    const reply = await client.walk(readPreset('default.json'));
+    if (!reply.ok) throw new Error(reply.error.message);
+    expect(reply.trace.results).toHaveLength(1);
+    expect(reply.trace.results[0]?.outcome).toBe('ok');
+    expect(reply.events).toHaveLength(1);
+    expect(referenceCount(reply.events[0] ?? [])).toBe(24);
+  });
+
+  it('answers a malformed scenario with a scenario error naming the JSON paths', async () => {
+    const client = track(createWalkClient({ createWorker: () => servedWorker().worker }));
+    const bad = { ...(readPreset('default.json') as object), accesses: [{ va: 'zz', kind: 'read' }] };
+    const reply = await client.walk(bad);
+    expect(reply.ok).toBe(false);
+    if (reply.ok) return;
+    expect(reply.error.kind).toBe('scenario');
+    expect(reply.error.paths).toEqual(['accesses[0].va']);
+    expect(reply.error.message).toContain('accesses[0].va');
+  });
+
+  it('gives the starting memory image of a scenario built with mappings', async () => {
+    const client = track(createWalkClient({ createWorker: () => servedWorker().worker }));
+    const reply = await client.memoryImage(readPreset('default.json'));
+    if (!reply.ok) throw new Error(reply.error.message);
+    // The guest PML4 entry the builder wrote for 0x7fff_f000_0000, at EPT-mapped hPA 0x1_0000_1000 + 255·8.
+    expect(reply.memory.some((word) => word.addr === '0x1000017f8')).toBe(true);
+  });
+
+  it('rejects pending calls when the worker dies, then starts a new worker on the next call', async () => {
+    const workers = [silentWorker(), servedWorker()];
+    let created = 0;
+    const client = track(createWalkClient({ createWorker: () => workers[created++]?.worker ?? null }));
+
+    const pending = client.walk(readPreset('default.json'));
+    workers[0]?.crash('error', 'out of memory');
+    await expect(pending).rejects.toBeInstanceOf(WorkerDiedError);
+    await expect(pending).rejects.toThrow(/stopped \(out of memory\).*restarts on the next walk/);
+    expect(workers[0]?.terminated()).toBe(true);
+
+    const reply = await client.walk(readPreset('default.json'));
+    expect(created).toBe(2);
+    expect(reply.ok).toBe(true);
+  });
+
+  it('treats an unreadable message from the worker as a death too', async () => {
+    const workers = [silentWorker(), servedWorker()];
+    let created = 0;
+    const client = track(createWalkClient({ createWorker: () => workers[created++]?.worker ?? null }));
+    const pending = client.memoryImage(readPreset('default.json'));
+    workers[0]?.crash('messageerror');
+    await expect(pending).rejects.toThrow(/could not be read/);
+    expect((await client.memoryImage(readPreset('default.json'))).ok).toBe(true);
+  });
+});
+
+describe('createWalkClient without a Worker', () => {
+  it('falls back to running the engine in-thread behind the same async interface', async () => {
+    const client = track(createWalkClient());
+    expect(client.mode).toBe('in-thread');
+    const pending = client.walk(readPreset('default.json'));
+    expect(pending).toBeInstanceOf(Promise);
+    const reply = await pending;
+    if (!reply.ok) throw new Error(reply.error.message);
+    expect(referenceCount(reply.events[0] ?? [])).toBe(24);
+  });
+
+  it('answers scenario errors in-thread the same way', async () => {
+    const client = track(createWalkClient({ createWorker: () => null }));
+    const reply = await client.walk('{ "format": ');
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'scenario', paths: ['(root)'] } });
+  });
+});
