@@ -1,0 +1,86 @@
+/** The store's shape: data and the actions beside it, one slice per concern. */
+import type { WalkEvent } from '../engine/events';
+import type { AccessKind, Cpl } from '../engine/types';
+import type { TraceJson, WalkErrorKind } from '../worker/protocol';
+import type { ConcreteOptions } from './concrete-scenario';
+import type { ScenarioDoc } from './scenario-doc';
+
+/** A problem shown in the banner: what went wrong and, for scenario errors, where. */
+export interface AppError {
+  readonly kind: WalkErrorKind | 'network' | 'file' | 'link';
+  readonly message: string;
+  /** JSON paths of the bad fields, e.g. `accesses[0].va`. */
+  readonly paths: readonly string[];
+}
+
+export interface LoadOptions {
+  /** Cursor to show once walked (clamped); default 0, before the walk. */
+  readonly cursor?: number;
+  readonly accessIndex?: number;
+}
+
+export interface ScenarioSlice {
+  /** The document the user works on; kept even when it fails to parse. Null for a symbolic walk. */
+  scenario: ScenarioDoc | null;
+  /** Where it came from: a preset file name, 'import: <file>', 'link', 'custom', or 'abstract' (no scenario). */
+  source: string;
+  /** The last successful walk; kept when a later walk fails. */
+  trace: TraceJson | null;
+  events: readonly (readonly WalkEvent[])[];
+  accessIndex: number;
+  walking: boolean;
+  /** What went wrong with the last walk (shown in the banner). */
+  error: AppError | null;
+  /** Inline error of the linear-address field. */
+  addressError: string | null;
+  /** The form behind the concrete controls. */
+  concrete: ConcreteOptions;
+
+  loadScenario(json: unknown, source: string, options?: LoadOptions): Promise<boolean>;
+  walk(): Promise<boolean>;
+  setAccessIndex(index: number): void;
+  setLinearAddress(text: string): Promise<boolean>;
+  setAccessKind(kind: AccessKind): Promise<boolean>;
+  setCpl(cpl: Cpl): Promise<boolean>;
+  editEntry(addr: number, lo: number, hi: number): Promise<boolean>;
+  applyConcrete(patch: Partial<ConcreteOptions>): Promise<boolean>;
+  /** Walks n guest levels on m nested levels: a built scenario, or a symbolic walk where none exists. */
+  walkLevels(n: number, m: number): Promise<boolean>;
+  reportError(kind: AppError['kind'], message: string): void;
+  dismissError(): void;
+}
+
+export interface PlaybackSlice {
+  /** Memory references revealed: 0 = before the walk, total = all shown. */
+  cursor: number;
+  playing: boolean;
+  /** References revealed per second while playing. */
+  speed: number;
+
+  stepForward(): void;
+  stepBack(): void;
+  reset(): void;
+  end(): void;
+  seek(k: number): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+}
+
+export type Theme = 'light' | 'dark';
+
+export interface ViewSlice {
+  theme: Theme;
+  presenter: boolean;
+  /** The n / m sliders: guest and nested levels, each 1…5; they follow the walk on screen. */
+  abstractN: number;
+  abstractM: number;
+
+  setTheme(theme: Theme): void;
+  setPresenter(on: boolean): void;
+  /** Moves the sliders and walks n × m. */
+  setAbstractLevels(n: number, m: number): Promise<boolean>;
+}
+
+export type AppState = ScenarioSlice & PlaybackSlice & ViewSlice;

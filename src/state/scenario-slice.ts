@@ -1,0 +1,203 @@
+/**
+ * The scenario the user works on, and its walk. Every edit rewrites the document and walks it
+ * again through the client; a failed walk keeps both the user's document and the last good trace,
+ * and says what went wrong.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import { formatLinear, isCanonical, parseLinearAddress } from '../engine/address';
+import type { WalkClient } from '../worker/client';
+import type { AppState, ScenarioSlice } from './app-state';
+import { buildConcreteScenario, concreteFromDoc, DEFAULT_CONCRETE } from './concrete-scenario';
+import { clamp } from './playback-slice';
+import { entryValue, isScenarioDoc, withAccess, withMemoryWord, type ScenarioDoc } from './scenario-doc';
+import { selectTotalReferences } from './selectors';
+import { buildAbstractWalk, levelsOfWalk, realizeLevels } from './abstract-walk';
+import { LEVELS_MAX, LEVELS_MIN } from './view-slice';
+
+export type EngineClient = Pick<WalkClient, 'walk' | 'memoryImage'>;
+
+/** Where the cursor goes after a walk: a given position, or 'keep' (the end stays the end). */
+type CursorPolicy = { readonly at: number } | 'keep';
+
+const inRange = (levels: number): boolean => levels >= LEVELS_MIN && levels <= LEVELS_MAX;
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export const createScenarioSlice =
+  (client: EngineClient): StateCreator<AppState, [], [], ScenarioSlice> =>
+  (set, get) => {
+    let generation = 0;
+
+    const runWalk = async (policy: CursorPolicy, accessIndex = get().accessIndex): Promise<boolean> => {
+      const doc = get().scenario;
+      if (!doc) return false;
+      const mine = ++generation;
+      const before = get();
+      const wasAtEnd = before.cursor > 0 && before.cursor >= selectTotalReferences(before);
+      set({ walking: true });
+      let reply;
+      try {
+        reply = await client.walk(doc);
+      } catch (error) {
+        if (mine === generation)
+          set({ walking: false, error: { kind: 'worker', message: errorText(error), paths: [] } });
+        return false;
+      }
+      if (mine !== generation) return false; // a newer walk owns the result
+      if (!reply.ok) {
+        set({ walking: false, error: reply.error });
+        return false;
+      }
+      const index = Math.max(0, Math.min(accessIndex, reply.events.length - 1));
+      const total = selectTotalReferences({ events: reply.events, accessIndex: index });
+      const cursor =
+        policy === 'keep' ? (wasAtEnd ? total : clamp(get().cursor, total)) : clamp(policy.at, total);
+      const levels = levelsOfWalk(reply.events[index] ?? []);
+      set({
+        trace: reply.trace,
+        events: reply.events,
+        accessIndex: index,
+        cursor,
+        walking: false,
+        error: null,
+        ...(levels && inRange(levels.n) && inRange(levels.m) && { abstractN: levels.n, abstractM: levels.m }),
+      });
+      return true;
+    };
+
+    const edit = (doc: ScenarioDoc, patch: Partial<ScenarioSlice> = {}): Promise<boolean> => {
+      set({ scenario: doc, ...patch });
+      return runWalk('keep');
+    };
+
+    return {
+      scenario: null,
+      source: '',
+      trace: null,
+      events: [],
+      accessIndex: 0,
+      walking: false,
+      error: null,
+      addressError: null,
+      concrete: DEFAULT_CONCRETE,
+
+      async loadScenario(json, source, options = {}) {
+        get().pause();
+        if (!isScenarioDoc(json)) {
+          set({
+            error: {
+              kind: 'scenario',
+              message: 'A scenario is a JSON object (see the scenario format).',
+              paths: ['(root)'],
+            },
+          });
+          return false;
+        }
+        const accessIndex = options.accessIndex ?? 0;
+        set({
+          scenario: json,
+          source,
+          addressError: null,
+          concrete: concreteFromDoc(json, get().concrete, accessIndex),
+        });
+        return runWalk({ at: options.cursor ?? 0 }, accessIndex);
+      },
+
+      walk: () => runWalk('keep'),
+
+      setAccessIndex(index) {
+        const s = get();
+        if (index < 0 || index >= s.events.length || index === s.accessIndex) return;
+        const wasAtEnd = s.cursor > 0 && s.cursor >= selectTotalReferences(s);
+        s.pause();
+        const next = { events: s.events, accessIndex: index };
+        set({
+          accessIndex: index,
+          cursor: wasAtEnd ? selectTotalReferences(next) : 0,
+          addressError: null,
+          concrete: s.scenario ? concreteFromDoc(s.scenario, s.concrete, index) : s.concrete,
+        });
+      },
+
+      async setLinearAddress(text) {
+        const { scenario, accessIndex } = get();
+        if (!scenario) return false;
+        let va;
+        try {
+          va = parseLinearAddress(text);
+        } catch (error) {
+          set({ addressError: errorText(error) });
+          return false;
+        }
+        const la57 = scenario.cpu?.cr4?.la57 === true;
+        if (!isCanonical(va.hi, la57)) {
+          const top = la57 ? '63:56' : '63:47';
+          set({ addressError: `${formatLinear(va, true)} is not canonical: bits ${top} must all be equal` });
+          return false;
+        }
+        // Grouped hex without leading zero groups, as people write it: 0x7fff_f000_0123.
+        const grouped = formatLinear(va, true).replace(/^0x(0000_)+/, '0x');
+        return edit(withAccess(scenario, accessIndex, { va: grouped }), { addressError: null });
+      },
+
+      async setAccessKind(kind) {
+        const { scenario, accessIndex, concrete } = get();
+        if (!scenario) return false;
+        return edit(withAccess(scenario, accessIndex, { kind }), { concrete: { ...concrete, kind } });
+      },
+
+      async setCpl(cpl) {
+        const { scenario, accessIndex, concrete } = get();
+        if (!scenario) return false;
+        return edit(withAccess(scenario, accessIndex, { cpl }), { concrete: { ...concrete, cpl } });
+      },
+
+      async editEntry(addr, lo, hi) {
+        const doc = get().scenario;
+        if (!doc) return false;
+        let image;
+        try {
+          image = await client.memoryImage(doc);
+        } catch (error) {
+          set({ error: { kind: 'worker', message: errorText(error), paths: [] } });
+          return false;
+        }
+        if (get().scenario !== doc) return false; // the document changed meanwhile
+        if (!image.ok) {
+          set({ error: image.error });
+          return false;
+        }
+        return edit(withMemoryWord(doc, image.memory, addr, entryValue(lo, hi)));
+      },
+
+      async applyConcrete(patch) {
+        const concrete = { ...get().concrete, ...patch };
+        set({ concrete, source: 'custom', accessIndex: 0, addressError: null });
+        return edit(buildConcreteScenario(concrete));
+      },
+
+      reportError: (kind, message) => set({ error: { kind, message, paths: [] } }),
+      async walkLevels(n, m) {
+        const realized = realizeLevels(n, m, get().concrete);
+        if (realized) return get().applyConcrete(realized);
+        // No machine has a 1-level table: show a symbolic walk of the same shape.
+        generation++;
+        const wasAtEnd = get().cursor > 0 && get().cursor >= selectTotalReferences(get());
+        const { trace, events } = buildAbstractWalk(n, m);
+        const total = selectTotalReferences({ events, accessIndex: 0 });
+        set({
+          scenario: null,
+          source: 'abstract',
+          trace,
+          events,
+          accessIndex: 0,
+          cursor: wasAtEnd ? total : clamp(get().cursor, total),
+          walking: false,
+          error: null,
+          addressError: null,
+        });
+        return true;
+      },
+
+      dismissError: () => set({ error: null }),
+    };
+  };
