@@ -1,0 +1,37 @@
+/**
+ * Fixed-stride scan: offsets 0, s, 2s, … wrapping around the heap (continuing at offset − heap, so
+ * a stride that does not divide the heap drifts through every alignment). A sequential scan is the
+ * stride of one element.
+ */
+import { ACCESS_READ } from '../types';
+import { HeapStream } from './address-stream';
+
+export class StrideStream extends HeapStream {
+  private offset = 0;
+  private first = true;
+
+  constructor(
+    heapBase: number,
+    heapBytes: number,
+    readonly strideBytes: number,
+    kind: number = ACCESS_READ,
+  ) {
+    super(heapBase, heapBytes, kind);
+    if (!(strideBytes > 0) || !Number.isSafeInteger(strideBytes))
+      throw new Error('stride must be a positive integer');
+  }
+
+  next(): void {
+    if (this.first) this.first = false;
+    else {
+      this.offset += this.strideBytes;
+      if (this.offset >= this.heapBytes) this.offset %= this.heapBytes;
+    }
+    this.emit(this.offset);
+  }
+
+  reset(): void {
+    this.offset = 0;
+    this.first = true;
+  }
+}
