@@ -37,7 +37,6 @@ const tokensOf = (text: string): string[] =>
     .filter((token) => token !== '');
 
 export function readGuestFlags(input: unknown): GuestFlags | string {
-  if (input === undefined) input = '';
   if (typeof input !== 'string') {
     return `expected a string of flags from "${GUEST_FLAG_NAMES.join(' ')}", got ${describeValue(input)}`;
   }
@@ -51,9 +50,8 @@ export function readGuestFlags(input: unknown): GuestFlags | string {
   return flags as unknown as GuestFlags;
 }
 
-/** Absent perms mean "rwx wb"; an empty string means no permission at all (a not-present entry). */
+/** An empty string means no permission at all (a not-present entry); absent perms mean "rwx wb". */
 export function readNestedPerms(input: unknown): NestedPerms | string {
-  if (input === undefined) input = 'rwx';
   if (typeof input !== 'string') {
     return `expected a string like "rwx wb" (any of r w x, optionally one of uc wc wt wp wb, ipat), got ${describeValue(input)}`;
   }
@@ -80,6 +78,11 @@ export function readNestedPerms(input: unknown): NestedPerms | string {
   return { r, w, x, memoryType: memoryType ?? MEMORY_TYPE_WB, ignorePat };
 }
 
+/** A present, supervisor, read-only, executable page. */
+export const DEFAULT_GUEST_FLAGS = readGuestFlags('') as GuestFlags;
+/** Read, write and execute; write-back. */
+export const DEFAULT_NESTED_PERMS = readNestedPerms('rwx') as NestedPerms;
+
 const flagSchema = <T>(read: (input: unknown) => T | string) =>
   z.unknown().transform((input, ctx) => {
     const result = read(input);
@@ -90,8 +93,8 @@ const flagSchema = <T>(read: (input: unknown) => T | string) =>
     return result;
   });
 
-export const guestFlagsSchema = () => flagSchema(readGuestFlags);
-export const nestedPermsSchema = () => flagSchema(readNestedPerms);
+export const guestFlagsSchema = () => flagSchema(readGuestFlags).optional();
+export const nestedPermsSchema = () => flagSchema(readNestedPerms).optional();
 
 /** Back to text, for display and saving. */
 export const formatGuestFlags = (flags: GuestFlags): string =>

@@ -4,7 +4,8 @@
  *
  * Defaults for absent CPU fields: cr0.wp true; cr4.la57, smep, smap, pcide, pge false;
  * efer.nxe true; cpl 0; maxPhyAddr 46; pcid 0; vpid 0. npt.levels 4, npt.nxe true.
- * Absent lists are empty. Each access's cpl defaults to cpu.cpl.
+ * Absent lists are empty. Each access's cpl defaults to cpu.cpl. Mappings: size 4K; guest flags
+ * "" (a present, supervisor, read-only, executable page); nested perms "rwx wb" ("" = not present).
  */
 import { scenarioSchema, type RawScenario } from './schema';
 import { resolveStep } from './access-schema';
@@ -16,6 +17,7 @@ import { fromZodIssues } from './zod-issues';
 import { parseJsonText } from './json-text';
 import { hexOf } from './hex';
 import type { GuestMapping, NestedMapping, Scenario } from './model';
+import { DEFAULT_GUEST_FLAGS, DEFAULT_NESTED_PERMS } from './flags';
 
 export const DEFAULT_MAX_PHY_ADDR = 46;
 
@@ -102,7 +104,7 @@ function resolveGuestMappings(raw: RawScenario, cpu: CpuConfig, issues: IssueLis
       issues.add(['guestMappings', i, 'va'], `not canonical for ${cpu.la57 ? 5 : 4}-level paging`);
     }
     checkAligned(issues, ['guestMappings', i, 'pa'], 'pa', mapping.pa, size);
-    return { va: mapping.va, pa: mapping.pa, size, flags: mapping.flags };
+    return { va: mapping.va, pa: mapping.pa, size, flags: mapping.flags ?? DEFAULT_GUEST_FLAGS };
   });
 }
 
@@ -115,7 +117,7 @@ function resolveNestedMappings(raw: RawScenario, issues: IssueList): NestedMappi
     const size = mapping.size ?? '4K';
     checkAligned(issues, ['eptMappings', i, 'gpa'], 'gpa', mapping.gpa, size);
     checkAligned(issues, ['eptMappings', i, 'hpa'], 'hpa', mapping.hpa, size);
-    return { gpa: mapping.gpa, hpa: mapping.hpa, size, perms: mapping.perms };
+    return { gpa: mapping.gpa, hpa: mapping.hpa, size, perms: mapping.perms ?? DEFAULT_NESTED_PERMS };
   });
 }
 
