@@ -1,0 +1,143 @@
+/**
+ * Runs an experiment: a workload over a procedurally mapped heap through `machine.run`, in chunks
+ * (progress and cancellation are checked between chunks), then the same workload natively for the
+ * slowdown. Synchronous (`runExperiment`, cancel through a shared flag) or yielding between chunks
+ * (`runExperimentAsync`, so a worker can take a cancel message in between).
+ */
+import { createMachine } from '../machine';
+import type { PhysicalMemory } from '../memory/physical-memory';
+import type { Machine, MachineConfig } from '../types';
+import { AccessLoop } from './access-loop';
+import type { CachePreset, ExperimentConfig } from './experiment-config';
+import { DEFAULT_LATENCY, type LatencyModel } from './latency-model';
+import { summarizePass, type PassResult } from './pass-result';
+import { resolveHeap } from './resolve-heap';
+import { createStream } from './workload-spec';
+import { createWorkloadSpace, type NestedSpec } from './workload-space';
+
+export type MachineFactory = (config: MachineConfig, memory: PhysicalMemory, caches: CachePreset) => Machine;
+
+export interface CancelToken {
+  readonly cancelled: boolean;
+}
+
+/** A cancel token over a shared Int32Array (e.g. on a SharedArrayBuffer): non-zero word 0 = cancel. */
+export const sharedCancelToken = (flag: Int32Array): CancelToken => ({
+  get cancelled() {
+    return Atomics.load(flag, 0) !== 0;
+  },
+});
+
+export interface ExperimentProgress {
+  /** 'measured' = the configuration asked for; 'native' = its native baseline. */
+  readonly pass: 'measured' | 'native';
+  /** Accesses done and planned over the whole experiment, warm-ups included. */
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface RunOptions {
+  readonly createMachine?: MachineFactory;
+  /** Accesses between progress reports and cancellation checks (default 65 536). */
+  readonly chunk?: number;
+  readonly onProgress?: (progress: ExperimentProgress) => void;
+  readonly cancel?: CancelToken;
+  /** Check every successful translation against the mapping rule (counts `mismatches`). */
+  readonly verify?: boolean;
+}
+
+export interface ExperimentResult extends PassResult {
+  readonly config: ExperimentConfig;
+  readonly cancelled: boolean;
+  /** The native pass (same guest page size), when run. */
+  readonly native: PassResult | null;
+  /** cyclesPerAccess / native cyclesPerAccess. */
+  readonly slowdown: number | null;
+}
+
+/** Machines without translation caches; a preset other than 'none' needs a factory that builds them. */
+export const uncachedMachine: MachineFactory = (config, memory, caches) => {
+  if (caches !== 'none') throw new Error(`translation caches ("${caches}") are not available in this build`);
+  return createMachine(config, memory);
+};
+
+export function runExperiment(config: ExperimentConfig, options: RunOptions = {}): ExperimentResult {
+  const steps = experimentSteps(config, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+export async function runExperimentAsync(
+  config: ExperimentConfig,
+  options: RunOptions & { readonly pause: () => Promise<void> },
+): Promise<ExperimentResult> {
+  const steps = experimentSteps(config, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    await options.pause();
+  }
+}
+
+/** Yields after every chunk; returns the result (partial when cancelled). */
+function* experimentSteps(config: ExperimentConfig, options: RunOptions): Generator<void, ExperimentResult> {
+  const heap = resolveHeap(config);
+  const model: LatencyModel = { ...DEFAULT_LATENCY, ...config.latency };
+  const warmup = config.warmup ?? 0;
+  const chunk = Math.max(1, options.chunk ?? 65_536);
+  const factory = options.createMachine ?? uncachedMachine;
+  const compare = config.compareNative ?? config.nested !== 'off';
+  const passes: { pass: 'measured' | 'native'; nested: NestedSpec }[] = [
+    { pass: 'measured', nested: config.nested },
+  ];
+  if (compare && config.nested !== 'off') passes.push({ pass: 'native', nested: 'off' });
+  const total = passes.length * (warmup + config.accesses);
+  const results: PassResult[] = [];
+  let done = 0;
+  let cancelled = false;
+
+  for (const { pass, nested } of passes) {
+    const space = createWorkloadSpace({
+      heapBase: heap.base,
+      heapBytes: heap.bytes,
+      guestPageSize: config.guestPageSize,
+      guestLevels: config.guestLevels ?? 4,
+      nested,
+    });
+    const machine = factory(space.config, space.memory, config.cachePreset ?? 'none');
+    const stream = createStream(heap.workload, heap.base, heap.bytes, config.seed ?? 1);
+    const loop = new AccessLoop(machine, stream, space, 3, options.verify ?? false);
+    for (const [phase, count] of [
+      ['warmup', warmup],
+      ['measure', config.accesses],
+    ] as const) {
+      if (phase === 'measure') loop.resetCounters();
+      for (let left = count; left > 0 && !cancelled;) {
+        if (options.cancel?.cancelled === true) {
+          cancelled = true;
+          break;
+        }
+        const n = Math.min(chunk, left);
+        loop.run(n);
+        left -= n;
+        done += n;
+        options.onProgress?.({ pass, done, total });
+        yield;
+      }
+    }
+    results.push(summarizePass(loop, space, machine, model, heap.bytes));
+    if (cancelled) break;
+  }
+
+  const measured = results[0]!;
+  const native = cancelled ? null : (results[1] ?? null);
+  return {
+    ...measured,
+    config,
+    cancelled,
+    native,
+    slowdown: native === null ? null : measured.cyclesPerAccess / native.cyclesPerAccess,
+  };
+}
