@@ -64,10 +64,9 @@ export async function walkCommand(argv: readonly string[], io: CliIo): Promise<n
     const scenario = parseScenario(text);
     const reasons: (string | undefined)[] = [];
     const sink: EventSink = (event) => {
-      if (event.type === 'walk-start') reasons.push(undefined);
-      else if (event.type === 'fault') reasons[reasons.length - 1] = event.reason;
+      if (event.type === 'fault') reasons[reasons.length - 1] = event.reason;
     };
-    const run = runScenarioDetailed(scenario, { sink });
+    const run = runScenarioDetailed(scenario, { sink, onStep: () => reasons.push(undefined) });
     if (parsed.values.json) {
       io.stdout(JSON.stringify(run.trace, null, 2) + '\n');
     } else {

@@ -95,13 +95,3 @@ const flagSchema = <T>(read: (input: unknown) => T | string) =>
 
 export const guestFlagsSchema = () => flagSchema(readGuestFlags).optional();
 export const nestedPermsSchema = () => flagSchema(readNestedPerms).optional();
-
-/** Back to text, for display and saving. */
-export const formatGuestFlags = (flags: GuestFlags): string =>
-  GUEST_FLAG_NAMES.filter((name) => flags[name]).join(' ');
-
-export function formatNestedPerms(perms: NestedPerms): string {
-  const rwx = (perms.r ? 'r' : '-') + (perms.w ? 'w' : '-') + (perms.x ? 'x' : '-');
-  const type = Object.keys(MEMORY_TYPES).find((name) => MEMORY_TYPES[name] === perms.memoryType);
-  return [rwx, type ?? '', perms.ignorePat ? 'ipat' : ''].filter((part) => part !== '').join(' ');
-}

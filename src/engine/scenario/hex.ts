@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import type { LinearAddress } from '../types';
-import { TWO_32 } from '../bits';
 import { describeValue } from './errors';
 
 export const HEX_EXPECTED = 'a hex string like "0x7fff_f000_0123" or a number below 2^53';
@@ -94,6 +93,3 @@ export const hexOfWord = (lo: number, hi: number): string =>
   hi >>> 0 === 0
     ? '0x' + (lo >>> 0).toString(16)
     : '0x' + (hi >>> 0).toString(16) + (lo >>> 0).toString(16).padStart(8, '0');
-
-/** A 64-bit word as a number when it fits exactly (for arithmetic in tests and builders). */
-export const wordToNumber = (word: Word): number => (word.hi >>> 0) * TWO_32 + (word.lo >>> 0);

@@ -9,11 +9,13 @@ import { buildMemoryImage } from './builder';
 import type { Scenario } from './model';
 import { createScenarioMachine } from './to-machine';
 import { toTraceResult, traceMemory, type Trace, type TraceWord } from './trace';
-import { isMemoryAccess } from './access-schema';
+import { isMemoryAccess, type ScenarioStep } from './access-schema';
 
 export interface RunOptions {
   /** Receives the events of every access, in order. */
   readonly sink?: EventSink;
+  /** Called before each step of `accesses` runs (e.g. to start a new event list). */
+  readonly onStep?: (index: number, step: ScenarioStep) => void;
 }
 
 export interface ScenarioRun {
@@ -27,9 +29,10 @@ export interface ScenarioRun {
 export function runScenarioDetailed(scenario: Scenario, options: RunOptions = {}): ScenarioRun {
   const { machine, memory, image } = createScenarioMachine(scenario);
   const results: TranslationResult[] = [];
-  for (const step of scenario.accesses) {
+  scenario.accesses.forEach((step, index) => {
+    options.onStep?.(index, step);
     if (isMemoryAccess(step)) results.push(machine.translate(step, options.sink));
-  }
+  });
   return {
     trace: { results: results.map(toTraceResult), memory: traceMemory(memory) },
     results,
@@ -43,11 +46,11 @@ export const runScenario = (scenario: Scenario, options: RunOptions = {}): Trace
 /** The trace plus one event list per access (what the UI's worker sends to the views). */
 export function runScenarioWithEvents(scenario: Scenario): { trace: Trace; events: WalkEvent[][] } {
   const events: WalkEvent[][] = [];
-  const sink: EventSink = (event) => {
-    if (event.type === 'walk-start') events.push([]);
-    events[events.length - 1]?.push(event);
-  };
-  return { trace: runScenario(scenario, { sink }), events };
+  const trace = runScenario(scenario, {
+    onStep: () => events.push([]),
+    sink: (event) => events[events.length - 1]!.push(event),
+  });
+  return { trace, events };
 }
 
 /** The starting memory (given plus builder-written words), in the trace's `{ addr, value }` form. */
