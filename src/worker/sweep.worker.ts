@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { createSweepApi } from './sweep-api';
+
+expose(createSweepApi());
