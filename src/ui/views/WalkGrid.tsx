@@ -40,15 +40,16 @@ export function WalkGrid({ events, cursor }: WalkGridProps) {
   const [rx, ry] = current ? layout.center(current.row, current.col) : [0, 0];
   useD3Transform(ringRef, `translate(${rx},${ry})`, reduced);
 
+  // Walk order within each row (nested reads, then the guest read): one polyline per row.
   const trail = useMemo(() => {
-    const lit = grid.cells
-      .filter(
-        (c): c is GridCell & { ref: NonNullable<GridCell['ref']> } =>
-          c.ref !== undefined && c.ref.step <= grid.cursor,
+    const done = (c: GridCell) => c.ref !== undefined && c.ref.step <= grid.cursor;
+    return grid.rows
+      .map((row) =>
+        grid.cells.filter((c) => c.row === row && done(c)).map((c) => layout.center(c.row, c.col)),
       )
-      .sort((a, b) => a.ref.step - b.ref.step)
-      .map((c) => layout.center(c.row, c.col));
-    return lit.length > 1 ? (line()(lit) ?? undefined) : undefined;
+      .filter((points) => points.length > 1)
+      .map((points) => line()(points) ?? '')
+      .join('');
   }, [grid, layout]);
 
   const result = model.result;

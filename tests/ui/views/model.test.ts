@@ -53,7 +53,22 @@ describe('grid model', () => {
         skips: [{ guestLevel: 4, nestedLevel: 4 }],
       } as never),
     );
-    expect(buildGrid(trimmed, 0).cells.find((c) => c.key === '4:4')?.skipLabel).toBe('PWC hit');
+    const cell = buildGrid(trimmed, 0).cells.find((c) => c.key === '4:4');
+    expect(cell?.skipLabel).toBe('PWC');
+    expect(cell?.state).toBe('skipped');
+    expect(cell?.label).toBe('EPT PML4 entry read, translating the guest PML4 entry (skipped: PWC hit)');
+  });
+
+  it("reads the engine's `skipped` cells with the structure that spared them", () => {
+    const events = buildWalk().filter((e) => !(e.type === 'guest-read' && e.guestLevel === 4));
+    const hit = {
+      type: 'pwc-hit',
+      step: 0,
+      skipped: [{ by: 'pml4e-cache', kind: 'guest', guestLevel: 4, nestedLevel: 0 }],
+    };
+    const cell = buildGrid(readWalk([...events, hit] as never), 0).cells.find((c) => c.key === '4:0');
+    expect(cell?.state).toBe('skipped');
+    expect(cell?.label).toMatch(/skipped: PWC hit \(pml4e-cache\)/);
   });
 
   it('uses a single column natively', () => {
@@ -98,13 +113,13 @@ describe('narration sentences', () => {
   });
   it('decodes a page fault', () => {
     expect(currentSentence(readWalk(buildWalk({ guestNotPresentAt: 1, kind: 'write' })), 20)).toBe(
-      'Page fault (#PF) at the guest PT entry after 20 memory references: error code 0x6 = page not present, write, user mode; CR2 = 0x7ffff0000123. The guest entry is not present.',
+      'Page fault (#PF) after 20 memory references, at the guest PT entry: error code 0x6 = page not present, write, user mode; CR2 = 0x7ffff0000123. The guest entry is not present.',
     );
   });
   it('decodes an EPT violation', () => {
     const model = readWalk(buildWalk({ nestedNotPresentAt: { guestLevel: 2, nestedLevel: 1 } }));
     expect(currentSentence(model, model.total)).toMatch(
-      /^EPT violation \(VM exit\) at the EPT PT entry, translating the guest PD entry after 14 memory references, gPA 0x3c00: exit qualification 0x81 = data read, the gPA allowed no access/,
+      /^EPT violation \(VM exit\) after 14 memory references, at the EPT PT entry translating gPA 0x3c00 \(the guest PD entry\): exit qualification 0x81 = data read, the gPA allowed no access/,
     );
   });
 });

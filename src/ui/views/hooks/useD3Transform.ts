@@ -1,5 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import { easeCubicOut, select } from 'd3';
+// Importing `interrupt` pulls in d3-transition, whose side effect adds selection.transition().
+import { easeCubicOut, interrupt, select } from 'd3';
 
 /** Longest transition any view runs (ms). */
 export const TRANSITION_MS = 250;
@@ -21,13 +22,12 @@ export function useD3Transform(
     if (!node) return undefined;
     const selection = select(node);
     if (placed.current !== node || reducedMotion) {
-      selection.interrupt().attr('transform', transform);
+      interrupt(node);
+      selection.attr('transform', transform);
       placed.current = node;
       return undefined;
     }
     selection.transition().duration(duration).ease(easeCubicOut).attr('transform', transform);
-    return () => {
-      selection.interrupt();
-    };
+    return () => interrupt(node);
   }, [ref, transform, reducedMotion, duration]);
 }

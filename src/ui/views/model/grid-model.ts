@@ -4,7 +4,7 @@
  * the cursor, and a sentence for assistive technology.
  */
 import { guestTableName, nestedTableName, rowSubject } from './names';
-import { clampCursor, isFinished, type Reference, type WalkModel } from './walk-model';
+import { clampCursor, isFinished, type Reference, type SkipMark, type WalkModel } from './walk-model';
 
 /**
  * done / current / future: a reference at, before or after the cursor. pending: no reference in
@@ -24,6 +24,7 @@ export interface GridCell {
   readonly state: CellState;
   /** The walk ended with a fault at this cell (shown once the walk is over). */
   readonly fault: boolean;
+  /** "PWC" / "TLB" for a cell a cache hit spared. */
   readonly skipLabel?: string;
   readonly label: string;
 }
@@ -71,7 +72,11 @@ export function buildGrid(model: WalkModel, rawCursor: number): GridModel {
   for (const ref of model.refs) {
     byCell.set(cellKey(ref.guestLevel, ref.type === 'nested-read' ? ref.nestedLevel : 0), ref);
   }
-  const skipBy = new Map(model.skips.map((s) => [cellKey(s.guestLevel, s.nestedLevel), s.label]));
+  const skipBy = new Map<string, SkipMark>();
+  for (const s of model.skips) {
+    const key = cellKey(s.guestLevel, s.nestedLevel);
+    if (!skipBy.has(key)) skipBy.set(key, s);
+  }
   const faultKey = model.fault ? cellKey(model.fault.guestLevel, model.fault.nestedLevel) : undefined;
 
   const cells: GridCell[] = [];
@@ -80,7 +85,8 @@ export function buildGrid(model: WalkModel, rawCursor: number): GridModel {
       if (row === 0 && col === 0) continue; // the data access itself: not a translation reference
       const key = cellKey(row, col);
       const ref = byCell.get(key);
-      const skipLabel = ref ? undefined : skipBy.get(key);
+      const skip = ref ? undefined : skipBy.get(key);
+      const skipLabel = skip?.short;
       const state: CellState = ref
         ? ref.step < cursor
           ? 'done'
@@ -94,7 +100,7 @@ export function buildGrid(model: WalkModel, rawCursor: number): GridModel {
             : 'pending';
       const fault = finished && ref !== undefined && key === faultKey;
       let label = describe(model, row, col, ref?.step, state);
-      if (skipLabel) label += ` (skipped: ${skipLabel})`;
+      if (skip) label += ` (skipped: ${skip.label})`;
       if (fault) label += ` — the walk faulted here`;
       cells.push({
         key,

@@ -28,3 +28,11 @@ export const rowSubject = (mode: PagingMode, guestLevel: number): string =>
   guestLevel === 0 ? 'the data address' : `the ${guestTableName(mode, guestLevel)} entry`;
 
 export const hex = (value: number): string => '0x' + value.toString(16);
+
+/** A 64-bit entry as "0x0000_0000_0000_2027": 16 digits in groups of four. */
+export const groupedEntry = (lo: number, hi: number): string =>
+  '0x' +
+  ((hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0')).replace(
+    /(.{4})(?!$)/g,
+    '$1_',
+  );

@@ -85,14 +85,37 @@ export function stepSentence(model: WalkModel, ref: Reference): string {
   return `Step ${ref.step} — ${name} entry ${ref.index} at hPA ${hex(ref.addr)} translating gPA ${hex(ref.gpa)} (${rowSubject(model.mode, ref.guestLevel)}): ${words}; ${next}.`;
 }
 
-/** Where a fault happened, e.g. "at the EPT PD entry, translating the guest PT entry". */
+/** Where a fault happened: ", at the EPT PD entry translating gPA 0x3c00 (the guest PT entry)". */
 function faultPlace(model: WalkModel): string {
   const f = model.fault;
   const g = f?.guestLevel ?? model.result?.faultGuestLevel;
   const nl = f?.nestedLevel ?? model.result?.faultNestedLevel ?? 0;
-  if (g === undefined) return '';
-  if (nl === 0) return g === 0 ? '' : ` at the ${guestTableName(model.mode, g)} entry`;
-  return ` at the ${nestedTableName(model.mode, nl)} entry, translating ${rowSubject(model.mode, g)}`;
+  const gpa = model.result?.faultGpa;
+  if (g === undefined) return gpa === undefined ? '' : `, translating gPA ${hex(gpa)}`;
+  if (nl === 0) return g === 0 ? '' : `, at the ${guestTableName(model.mode, g)} entry`;
+  const what =
+    gpa === undefined ? rowSubject(model.mode, g) : `gPA ${hex(gpa)} (${rowSubject(model.mode, g)})`;
+  return `, at the ${nestedTableName(model.mode, nl)} entry translating ${what}`;
+}
+
+/** A short line for the end of the step list. */
+export function resultSummary(model: WalkModel): string {
+  const r = model.result;
+  if (!r) return '';
+  switch (r.outcome) {
+    case 'ok':
+      return `done: ${model.mode === 'native' ? 'PA' : 'hPA'} ${hex(r.pa ?? 0)}${r.pageSize ? `, ${pageSizeText(r.pageSize)} page` : ''}`;
+    case 'page-fault':
+      return `#PF, error code ${hex(r.errorCode ?? 0)}`;
+    case 'general-protection':
+      return '#GP: not canonical';
+    case 'ept-violation':
+      return `EPT violation, exit qualification ${hex(r.exitQualification ?? 0)}`;
+    case 'ept-misconfig':
+      return 'EPT misconfiguration';
+    case 'nested-page-fault':
+      return `#NPF, EXITINFO1 ${hex(r.exitInfo1 ?? 0)}`;
+  }
 }
 
 export function resultSentence(model: WalkModel): string {
@@ -116,19 +139,19 @@ export function resultSentence(model: WalkModel): string {
     case 'page-fault': {
       const code = r.errorCode ?? 0;
       const cr2 = r.faultLinear ? `; CR2 = ${formatLinear(r.faultLinear)}` : '';
-      return `Page fault (#PF)${faultPlace(model)} after ${refs}: error code ${hex(code)} = ${describeBits(decodePageFaultErrorCode(code))}${cr2}.${reason}`;
+      return `Page fault (#PF) after ${refs}${faultPlace(model)}: error code ${hex(code)} = ${describeBits(decodePageFaultErrorCode(code))}${cr2}.${reason}`;
     }
     case 'general-protection':
       return `General-protection fault (#GP): ${vaText(model)} is not canonical, so no walk is made.${reason}`;
     case 'ept-violation': {
       const q = r.exitQualification ?? 0;
-      return `EPT violation (VM exit)${faultPlace(model)} after ${refs}, gPA ${hex(r.faultGpa ?? 0)}: exit qualification ${hex(q)} = ${describeBits(decodeExitQualification(q))}.${reason}`;
+      return `EPT violation (VM exit) after ${refs}${faultPlace(model)}: exit qualification ${hex(q)} = ${describeBits(decodeExitQualification(q))}.${reason}`;
     }
     case 'ept-misconfig':
-      return `EPT misconfiguration (VM exit)${faultPlace(model)} after ${refs}, gPA ${hex(r.faultGpa ?? 0)}; no exit qualification.${reason}`;
+      return `EPT misconfiguration (VM exit) after ${refs}${faultPlace(model)}; no exit qualification.${reason}`;
     case 'nested-page-fault': {
       const info = r.exitInfo1 ?? 0;
-      return `Nested page fault (#VMEXIT(NPF))${faultPlace(model)} after ${refs}, gPA ${hex(r.faultGpa ?? 0)}: EXITINFO1 ${hex(info)} = ${describeBits(decodeExitInfo1(info))}.${reason}`;
+      return `Nested page fault (#VMEXIT(NPF)) after ${refs}${faultPlace(model)}: EXITINFO1 ${hex(info)} = ${describeBits(decodeExitInfo1(info))}.${reason}`;
     }
   }
 }

@@ -14,12 +14,15 @@ import type { PagingMode, TranslationResult } from '../../../engine/types';
 
 export type Reference = GuestReadEvent | NestedReadEvent;
 
-/** A grid cell a cache hit made unnecessary (from a future `pwc-hit` / `tlb-hit` event's `skips`). */
+/** A grid cell a cache hit made unnecessary (`skipped` of a `tlb-hit` / `pwc-hit` event or of the result). */
 export interface SkipMark {
   readonly guestLevel: number;
   /** 0 = the guest-entry column. */
   readonly nestedLevel: number;
+  /** "PWC hit (pde-cache)": for titles and screen readers. */
   readonly label: string;
+  /** "PWC" / "TLB": fits in a cell. */
+  readonly short: string;
 }
 
 export interface WalkModel {
@@ -37,24 +40,25 @@ export interface WalkModel {
   readonly skips: readonly SkipMark[];
 }
 
-const SKIP_LABELS: Record<string, string> = { 'pwc-hit': 'PWC hit', 'tlb-hit': 'TLB hit' };
+/** The kind of cache a structure name belongs to: TLBs spare whole walks, the rest are walk caches. */
+const shortOf = (type: string | undefined, by: string | undefined): string =>
+  type === 'tlb-hit' || (type === undefined && by !== undefined && by.includes('tlb')) ? 'TLB' : 'PWC';
 
-/** Reads `skips` from events this version of the union does not know yet (cache hits). */
-function skipMarks(event: unknown): SkipMark[] {
-  const e = event as { type?: unknown; skips?: unknown; label?: unknown };
-  if (!Array.isArray(e.skips) || typeof e.type !== 'string') return [];
-  const label = typeof e.label === 'string' ? e.label : (SKIP_LABELS[e.type] ?? e.type);
-  return e.skips.flatMap((s: unknown) => {
-    const cell = s as { guestLevel?: unknown; nestedLevel?: unknown };
-    return typeof cell.guestLevel === 'number'
-      ? [
-          {
-            guestLevel: cell.guestLevel,
-            nestedLevel: typeof cell.nestedLevel === 'number' ? cell.nestedLevel : 0,
-            label,
-          },
-        ]
-      : [];
+/**
+ * Reads skipped cells from cache-hit events (and from a result), tolerating any event shape:
+ * `skipped` (or `skips`) is a list of { guestLevel, nestedLevel, by? }.
+ */
+function skipMarks(source: unknown, type?: string): SkipMark[] {
+  const e = source as { skipped?: unknown; skips?: unknown };
+  const list = Array.isArray(e.skipped) ? e.skipped : Array.isArray(e.skips) ? e.skips : [];
+  return list.flatMap((item: unknown) => {
+    const cell = item as { guestLevel?: unknown; nestedLevel?: unknown; by?: unknown };
+    if (typeof cell.guestLevel !== 'number') return [];
+    const by = typeof cell.by === 'string' ? cell.by : undefined;
+    const short = shortOf(type, by);
+    const label = `${short} hit${by ? ` (${by})` : ''}`;
+    const nestedLevel = typeof cell.nestedLevel === 'number' ? cell.nestedLevel : 0;
+    return [{ guestLevel: cell.guestLevel, nestedLevel, label, short }];
   });
 }
 
@@ -84,10 +88,12 @@ export function readWalk(events: readonly WalkEvent[]): WalkModel {
         result = event.result;
         break;
       default:
-        skips.push(...skipMarks(event));
+        skips.push(...skipMarks(event, (event as { type?: string }).type));
     }
   }
   refs.sort((a, b) => a.step - b.step);
+  // The result lists every spared cell too; keep the first label found for each.
+  if (result) skips.push(...skipMarks(result));
   const mode = start?.mode ?? result?.mode ?? 'native';
   return {
     start,

@@ -1,0 +1,32 @@
+/**
+ * One plain sentence for the cursor — what is about to happen, what this step read, or how the
+ * walk ended — announced politely to screen readers, above a scrollable list of the steps so far.
+ */
+import { useMemo } from 'react';
+import type { WalkEvent } from '../../engine/events';
+import { clampCursor, isFinished, readWalk } from './model/walk-model';
+import { currentSentence } from './model/narrate';
+import { StepList } from './narration/StepList';
+import './views.css';
+
+export interface NarrationProps {
+  events: readonly WalkEvent[];
+  cursor: number;
+}
+
+export function Narration({ events, cursor }: NarrationProps) {
+  const model = useMemo(() => readWalk(events), [events]);
+  const at = clampCursor(model, cursor);
+  const finished = isFinished(model, at);
+  const sentence = currentSentence(model, at);
+  const outcome = finished ? model.result?.outcome : undefined;
+  const tone = outcome === undefined ? '' : outcome === 'ok' ? ' is-result' : ' is-fault';
+  return (
+    <section className="nw-view nw-narration" aria-label="Narration">
+      <p className={`nw-sentence${tone}`} aria-live="polite" aria-atomic="true" data-testid="narration">
+        {sentence}
+      </p>
+      <StepList model={model} cursor={at} finished={finished} />
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { useRef } from 'react';
+import { resultSentence, resultSummary, stepSentence, stepSummary } from '../model/narrate';
+import type { WalkModel } from '../model/walk-model';
+import { useScrollIntoList } from '../hooks/useScrollIntoList';
+
+/** Every step revealed so far, one compact line each (the full sentence as a tooltip), then the outcome. */
+export function StepList({
+  model,
+  cursor,
+  finished,
+}: {
+  model: WalkModel;
+  cursor: number;
+  finished: boolean;
+}) {
+  const listRef = useRef<HTMLOListElement>(null);
+  useScrollIntoList(listRef, cursor);
+  const shown = model.refs.filter((r) => r.step <= cursor);
+  const outcome = model.result?.outcome;
+  return (
+    <ol className="nw-steps" ref={listRef} aria-label="Steps so far">
+      {shown.length === 0 && <li className="nw-muted">No memory reference yet.</li>}
+      {shown.map((ref) => (
+        <li
+          key={ref.step}
+          className={ref.type === 'guest-read' ? 'is-guest' : 'is-nested'}
+          aria-current={ref.step === cursor && !finished ? 'step' : undefined}
+          title={stepSentence(model, ref)}
+        >
+          <span className="nw-step-num">{ref.step}</span>
+          <span className="nw-step-mark" aria-hidden="true" />
+          <span className="nw-mono">{stepSummary(model, ref)}</span>
+        </li>
+      ))}
+      {finished && outcome && (
+        <li
+          className={outcome === 'ok' ? 'is-result' : 'is-fault'}
+          aria-current="step"
+          title={resultSentence(model)}
+        >
+          <span className="nw-step-num">{outcome === 'ok' ? '✓' : '✕'}</span>
+          <span>{resultSummary(model)}</span>
+        </li>
+      )}
+    </ol>
+  );
+}
