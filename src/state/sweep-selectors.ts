@@ -1,0 +1,101 @@
+/**
+ * Derived views of a sweep: progress fraction and ETA, the chart's series and the table's grid.
+ * The grid and series build new arrays: components memoise them on (plan, results, errors).
+ */
+import type { PointMeasurement } from '../worker/sweep-protocol';
+import { CONFIGURATIONS, type ConfigurationId, type SweepConfiguration } from './sweep-configurations';
+import type { PlannedPoint, SweepData, SweepMetric, SweepPointError, SweepResult } from './sweep-store';
+
+export const selectFraction = (s: Pick<SweepData, 'progress'>): number =>
+  s.progress.total === 0 ? 0 : Math.min(1, s.progress.done / s.progress.total);
+
+/** Seconds left at the pace so far; null before there is a pace to go by. */
+export function selectEtaSeconds(s: Pick<SweepData, 'progress' | 'startedAt' | 'status'>): number | null {
+  if (s.status !== 'running' || s.startedAt === null || s.progress.done === 0) return null;
+  const elapsed = s.progress.at - s.startedAt;
+  return Math.max(0, (elapsed * (s.progress.total - s.progress.done)) / s.progress.done / 1000);
+}
+
+/** Seconds the finished (or cancelled) run took. */
+export const selectElapsedSeconds = (s: Pick<SweepData, 'startedAt' | 'finishedAt'>): number | null =>
+  s.startedAt === null || s.finishedAt === null ? null : (s.finishedAt - s.startedAt) / 1000;
+
+export const metricValue = (m: PointMeasurement, metric: SweepMetric): number =>
+  metric === 'references' ? m.referencesPerAccess : m.nsPerAccess;
+
+export interface SeriesPoint {
+  readonly heapBytes: number;
+  readonly value: number;
+}
+
+export interface Series {
+  readonly configuration: SweepConfiguration;
+  /** By heap size; only the points measured so far. */
+  readonly points: readonly SeriesPoint[];
+}
+
+/** The planned configurations in catalogue order, each with its measured points. */
+export function planConfigurations(plan: readonly PlannedPoint[]): SweepConfiguration[] {
+  const planned = new Set(plan.map((p) => p.configId));
+  return CONFIGURATIONS.filter((c) => planned.has(c.id));
+}
+
+export function planHeapSizes(plan: readonly PlannedPoint[]): number[] {
+  return [...new Set(plan.map((p) => p.heapBytes))].sort((a, b) => a - b);
+}
+
+export function selectSeries(
+  plan: readonly PlannedPoint[],
+  results: readonly SweepResult[],
+  metric: SweepMetric,
+): Series[] {
+  return planConfigurations(plan).map((configuration) => ({
+    configuration,
+    points: results
+      .filter((r) => r.configId === configuration.id)
+      .map((r) => ({ heapBytes: r.heapBytes, value: metricValue(r.measurement, metric) }))
+      .sort((a, b) => a.heapBytes - b.heapBytes),
+  }));
+}
+
+export type Cell =
+  | { readonly state: 'pending' }
+  | { readonly state: 'error'; readonly message: string }
+  | { readonly state: 'measured'; readonly measurement: PointMeasurement; readonly slowdown: number | null };
+
+export interface TableRow {
+  readonly configuration: SweepConfiguration;
+  readonly cells: readonly Cell[];
+}
+
+/** One row per configuration, one cell per heap size; slowdown against native paging of the same guest page size. */
+export function selectTable(
+  plan: readonly PlannedPoint[],
+  results: readonly SweepResult[],
+  errors: readonly SweepPointError[],
+): { heapSizes: number[]; rows: TableRow[] } {
+  const heapSizes = planHeapSizes(plan);
+  const key = (configId: ConfigurationId | string, heap: number) => `${configId}@${heap}`;
+  const measured = new Map(results.map((r) => [key(r.configId, r.heapBytes), r.measurement]));
+  const failed = new Map(errors.map((e) => [key(e.configId, e.heapBytes), e.message]));
+  const rows = planConfigurations(plan).map((configuration) => ({
+    configuration,
+    cells: heapSizes.map((heap): Cell => {
+      const m = measured.get(key(configuration.id, heap));
+      if (m === undefined) {
+        const message = failed.get(key(configuration.id, heap));
+        return message === undefined ? { state: 'pending' } : { state: 'error', message };
+      }
+      const native =
+        configuration.eptPageSize === null
+          ? undefined
+          : measured.get(key(`native-${configuration.guestPageSize}`, heap));
+      return {
+        state: 'measured',
+        measurement: m,
+        slowdown: native ? m.cyclesPerAccess / native.cyclesPerAccess : null,
+      };
+    }),
+  }));
+  return { heapSizes, rows };
+}

@@ -1,0 +1,211 @@
+/**
+ * The Experiments store: sweep settings, an uploaded trace, and the run — plan, progress,
+ * results as they stream in, per-point errors. Runs go to a SweepPool; cancelling marks the run
+ * cancelled at once (the pool stops its workers within its grace period) and keeps the results.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { parseTrace } from '../engine/workload/trace-parse';
+import { traceExtent } from '../engine/workload/trace-stream';
+import { plannedAccesses } from '../worker/sweep-engine';
+import type { SweepPool, SweepRun } from '../worker/sweep-pool';
+import type { PointMeasurement } from '../worker/sweep-protocol';
+import type { ConfigurationId } from './sweep-configurations';
+import {
+  DEFAULT_SETTINGS,
+  LECTURE_SETTINGS,
+  settingsProblem,
+  sweepPoints,
+  type LoadedTrace,
+  type SweepSettings,
+} from './sweep-settings';
+
+export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled';
+export type SweepMetric = 'references' | 'time';
+
+/** A point of the current plan, without its (possibly large) config. */
+export interface PlannedPoint {
+  readonly id: string;
+  readonly configId: ConfigurationId;
+  readonly heapBytes: number;
+}
+
+export interface SweepResult extends PlannedPoint {
+  readonly measurement: PointMeasurement;
+}
+
+export interface SweepPointError extends PlannedPoint {
+  readonly message: string;
+}
+
+export interface SweepData {
+  readonly settings: SweepSettings;
+  readonly trace: LoadedTrace | null;
+  /** Why the last uploaded file was refused (it names the line); the settings stay as they were. */
+  readonly traceError: string | null;
+  /** Why Run did not start. */
+  readonly settingsError: string | null;
+  readonly metric: SweepMetric;
+  readonly status: SweepStatus;
+  /** The settings of the run on screen (the form may have changed since). */
+  readonly ranWith: SweepSettings | null;
+  readonly plan: readonly PlannedPoint[];
+  readonly results: readonly SweepResult[];
+  readonly errors: readonly SweepPointError[];
+  /** Accesses done and planned over the whole sweep, and when `done` was last updated. */
+  readonly progress: { readonly done: number; readonly total: number; readonly at: number };
+  readonly startedAt: number | null;
+  readonly finishedAt: number | null;
+}
+
+export interface SweepActions {
+  updateSettings(patch: Partial<SweepSettings>): void;
+  toggleConfiguration(id: ConfigurationId): void;
+  /** Checks a trace file's text; a bad line leaves settings and the previous trace untouched. */
+  loadTrace(name: string, text: string): void;
+  setMetric(metric: SweepMetric): void;
+  run(): void;
+  /** Sets up the lecture's experiment and runs it. */
+  runLecture(): void;
+  /** Resolves when the pool's workers have stopped. */
+  cancel(): Promise<void>;
+}
+
+export type SweepState = SweepData & SweepActions;
+export type SweepStore = StoreApi<SweepState>;
+
+export interface SweepStoreOptions {
+  /** Milliseconds for start/finish times and the ETA (default performance.now). */
+  now?: () => number;
+  settings?: SweepSettings;
+}
+
+export function createSweepStore(pool: SweepPool, options: SweepStoreOptions = {}): SweepStore {
+  const now = options.now ?? (() => performance.now());
+  // The run on screen; callbacks of an older run (cancelled or replaced) find another ticket here.
+  let current: { readonly run: SweepRun | null } | null = null;
+
+  return createStore<SweepState>()((set, get) => ({
+    settings: options.settings ?? DEFAULT_SETTINGS,
+    trace: null,
+    traceError: null,
+    settingsError: null,
+    metric: 'time',
+    status: 'idle',
+    ranWith: null,
+    plan: [],
+    results: [],
+    errors: [],
+    progress: { done: 0, total: 0, at: 0 },
+    startedAt: null,
+    finishedAt: null,
+
+    updateSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch }, settingsError: null })),
+
+    toggleConfiguration: (id) =>
+      set((s) => {
+        const on = s.settings.configurations.includes(id);
+        const configurations = on
+          ? s.settings.configurations.filter((c) => c !== id)
+          : [...s.settings.configurations, id];
+        return { settings: { ...s.settings, configurations }, settingsError: null };
+      }),
+
+    loadTrace(name, text) {
+      try {
+        const parsed = parseTrace(text);
+        if (traceExtent(parsed) === null) {
+          throw new Error(
+            'it has upper-half (kernel) addresses; the experiment heap lives in the lower half',
+          );
+        }
+        set({ trace: { name, text, addresses: parsed.length }, traceError: null, settingsError: null });
+      } catch (error) {
+        set({ traceError: `${name}: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    },
+
+    setMetric: (metric) => set({ metric }),
+
+    run() {
+      const { settings, trace } = get();
+      const problem = settingsProblem(settings, trace);
+      if (problem !== null) {
+        set({ settingsError: problem });
+        return;
+      }
+      if (current !== null) void get().cancel();
+      const points = sweepPoints(settings, trace);
+      const byId = new Map(points.map((p) => [p.id, p]));
+      const doneByPoint = new Map<string, number>();
+      let done = 0;
+      const startedAt = now();
+      set({
+        status: 'running',
+        ranWith: settings,
+        settingsError: null,
+        plan: points.map(({ id, configId, heapBytes }) => ({ id, configId, heapBytes })),
+        results: [],
+        errors: [],
+        progress: {
+          done: 0,
+          total: points.reduce((sum, p) => sum + plannedAccesses(p.config), 0),
+          at: startedAt,
+        },
+        startedAt,
+        finishedAt: null,
+      });
+
+      const advance = (id: string, pointDone: number) => {
+        done += pointDone - (doneByPoint.get(id) ?? 0);
+        doneByPoint.set(id, pointDone);
+        return { ...get().progress, done, at: now() };
+      };
+      // The in-thread pool reports its first chunk before pool.run returns: the ticket exists already.
+      const ticket: { run: SweepRun | null } = { run: null };
+      current = ticket;
+      const run = pool.run(points, {
+        onProgress: (id, p) => {
+          if (current === ticket) set({ progress: advance(id, p.done) });
+        },
+        onResult: (id, measurement) => {
+          const point = byId.get(id)!;
+          if (current !== ticket) return;
+          set((s) => ({
+            results: [
+              ...s.results,
+              { id, configId: point.configId, heapBytes: point.heapBytes, measurement },
+            ],
+            progress: advance(id, plannedAccesses(point.config)),
+          }));
+        },
+        onError: (id, message) => {
+          const point = byId.get(id)!;
+          if (current !== ticket) return;
+          set((s) => ({
+            errors: [...s.errors, { id, configId: point.configId, heapBytes: point.heapBytes, message }],
+            progress: advance(id, plannedAccesses(point.config)),
+          }));
+        },
+      });
+      ticket.run = run;
+      void run.finished.then((outcome) => {
+        if (current !== ticket) return;
+        current = null;
+        set({ status: outcome, finishedAt: now() });
+      });
+    },
+
+    runLecture() {
+      set({ settings: LECTURE_SETTINGS, metric: 'time', settingsError: null });
+      get().run();
+    },
+
+    cancel() {
+      const ticket = current;
+      if (ticket === null) return Promise.resolve();
+      current = null;
+      set({ status: 'cancelled', finishedAt: now() });
+      return ticket.run?.cancel() ?? Promise.resolve();
+    },
+  }));
+}

@@ -1,0 +1,56 @@
+/** A pool the test drives by hand, and measurements with chosen numbers. */
+import type { SweepListener, SweepOutcome, SweepPool } from '../../src/worker/sweep-pool';
+import type { PointMeasurement, SweepTask } from '../../src/worker/sweep-protocol';
+
+export interface FakeRun {
+  readonly tasks: readonly SweepTask[];
+  readonly listener: SweepListener;
+  finish(outcome?: SweepOutcome): void;
+  cancelled: boolean;
+}
+
+export function createFakePool(): { pool: SweepPool; runs: FakeRun[] } {
+  const runs: FakeRun[] = [];
+  const pool: SweepPool = {
+    size: 1,
+    mode: 'in-thread',
+    run(tasks, listener = {}) {
+      let resolve!: (outcome: SweepOutcome) => void;
+      const finished = new Promise<SweepOutcome>((r) => (resolve = r));
+      const run: FakeRun = { tasks, listener, finish: (o = 'done') => resolve(o), cancelled: false };
+      runs.push(run);
+      return {
+        finished,
+        cancel: async () => {
+          run.cancelled = true;
+          resolve('cancelled');
+        },
+      };
+    },
+    dispose() {},
+  };
+  return { pool, runs };
+}
+
+export function measurement(refs: number, ns: number, cycles = ns * 3.4): PointMeasurement {
+  return {
+    mode: 'ept',
+    accesses: 1000,
+    faults: 0,
+    mismatches: 0,
+    walkRate: 0.5,
+    referencesPerAccess: refs,
+    guestReferencesPerAccess: refs / 5,
+    nestedReferencesPerAccess: (refs * 4) / 5,
+    guestReferencesByLevel: [0, 1, 1, 1, 1, 0],
+    nestedReferencesByLevel: [0, 4, 4, 4, 4, 0],
+    caches: { tlbHitRate: 0.25, stlbHitsPerAccess: 0.1, structures: [] },
+    dataCycles: 200,
+    translationCyclesPerAccess: cycles - 200,
+    cyclesPerAccess: cycles,
+    nsPerAccess: ns,
+    cancelled: false,
+    native: null,
+    slowdown: null,
+  };
+}
