@@ -63,8 +63,10 @@ export const selectAtEnd = (s: Pick<AppState, 'events' | 'accessIndex' | 'cursor
 export const selectAbstractReferences = (s: Pick<AppState, 'abstractN' | 'abstractM'>): number =>
   nestedWalkReferences(s.abstractN, s.abstractM);
 
+const NO_ACCESSES: readonly ScenarioAccessDoc[] = [];
+
 export const selectAccesses = (s: Pick<AppState, 'scenario'>): readonly ScenarioAccessDoc[] =>
-  s.scenario?.accesses ?? [];
+  s.scenario?.accesses ?? NO_ACCESSES;
 
 export const selectSelectedAccess = (
   s: Pick<AppState, 'scenario' | 'accessIndex'>,

@@ -1,0 +1,19 @@
+// d3's selection.transition() / interrupt() come from this module's side effect; a production
+// bundle that tree-shakes the d3 barrel would otherwise drop them.
+import 'd3-transition';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createAppStore } from './state/create-app-store';
+import { App } from './ui/App';
+import { createWalkClient } from './worker/client';
+
+const store = createAppStore(createWalkClient());
+if (window.matchMedia?.('(prefers-color-scheme: dark)').matches) store.getState().setTheme('dark');
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <App store={store} />
+  </StrictMode>,
+);

@@ -1,0 +1,123 @@
+/**
+ * The page: scenario choice at the top, playback and narration under it, the address and the 2D
+ * grid on the left, the tables on the right, the cost of n × m walks below.
+ */
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import type { AppStore } from '../state/create-app-store';
+import { selectCurrentEvents } from '../state/selectors';
+import { AccessControls } from './controls/AccessControls';
+import { AddressInput } from './controls/AddressInput';
+import { ConcreteControls } from './controls/ConcreteControls';
+import { ErrorBanner } from './controls/ErrorBanner';
+import { LevelSliders } from './controls/LevelSliders';
+import { PlaybackControls } from './controls/PlaybackControls';
+import { ScenarioPicker } from './controls/ScenarioPicker';
+import { Settings } from './controls/Settings';
+import { ViewBoundary } from './controls/ViewBoundary';
+import { AppStoreContext, useAppStore } from './hooks/app-store-context';
+import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
+import { useStartup } from './hooks/useStartup';
+import { useUrlSync } from './hooks/useUrlSync';
+import { AddressBits, CostPanel, Narration, TableTrees, WalkGrid } from './views';
+import './app.css';
+
+export function App({ store }: { store: AppStore }) {
+  useKeyboardShortcuts(store);
+  useUrlSync(store);
+  const presets = useStartup(store);
+  const { theme, presenter } = useStore(
+    store,
+    useShallow((s) => ({ theme: s.theme, presenter: s.presenter })),
+  );
+
+  // On the root element so the page background and the views' variables follow the theme.
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.theme = theme;
+    root.dataset.presenter = String(presenter);
+  }, [theme, presenter]);
+
+  return (
+    <AppStoreContext.Provider value={store}>
+      <div className="app">
+        <header className="app-header">
+          <h1>
+            nestwalk <span className="subtitle">— two-dimensional page walks</span>
+          </h1>
+          <div className="chrome">
+            <ScenarioPicker presets={presets} />
+          </div>
+          <Settings />
+        </header>
+        <ErrorBanner />
+        <section className="controls" aria-label="Walk controls">
+          <PlaybackControls />
+        </section>
+        <WalkViews />
+        <section className="panel cost-row" aria-labelledby="levels-title">
+          <h2 id="levels-title">What n × m levels cost</h2>
+          <div className="cost-controls">
+            <LevelSliders />
+            <div className="chrome">
+              <ConcreteControls />
+            </div>
+          </div>
+          <CostView />
+        </section>
+        <footer className="app-footer chrome">
+          nestwalk counts translation references only: the data access itself is not one of the n·m + n + m.
+          Keys: → ← step, space play / pause, Home / End.
+        </footer>
+      </div>
+    </AppStoreContext.Provider>
+  );
+}
+
+function WalkViews() {
+  const events = useAppStore(selectCurrentEvents);
+  const cursor = useAppStore((s) => s.cursor);
+  const editEntry = useAppStore((s) => s.editEntry);
+  const editable = useAppStore((s) => s.scenario !== null);
+  return (
+    <main className="layout">
+      <div className="column column-left">
+        <div className="address-row">
+          <AddressInput />
+          <AccessControls />
+        </div>
+        <ViewBoundary name="address">
+          <AddressBits events={events} />
+        </ViewBoundary>
+        <ViewBoundary name="grid">
+          <WalkGrid events={events} cursor={cursor} />
+        </ViewBoundary>
+      </div>
+      <div className="column column-right">
+        <ViewBoundary name="narration">
+          <Narration events={events} cursor={cursor} />
+        </ViewBoundary>
+        <ViewBoundary name="tables">
+          <TableTrees
+            events={events}
+            cursor={cursor}
+            onEditEntry={editable ? (addr, lo, hi) => void editEntry(addr, lo, hi) : undefined}
+          />
+        </ViewBoundary>
+      </div>
+    </main>
+  );
+}
+
+function CostView() {
+  const { n, m, cursor } = useAppStore(
+    useShallow((s) => ({ n: s.abstractN, m: s.abstractM, cursor: s.cursor })),
+  );
+  const events = useAppStore(selectCurrentEvents);
+  return (
+    <ViewBoundary name="cost">
+      <CostPanel n={n} m={m} events={events} cursor={cursor} />
+    </ViewBoundary>
+  );
+}

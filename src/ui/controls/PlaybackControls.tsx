@@ -1,0 +1,92 @@
+/** Step, play and scrub through the selected access's memory references. */
+import { useShallow } from 'zustand/react/shallow';
+import { SPEEDS } from '../../state/playback-slice';
+import { selectTotalReferences } from '../../state/selectors';
+import { useAppStore } from '../hooks/app-store-context';
+
+const Glyph = ({ children }: { children: string }) => <span aria-hidden="true">{children}</span>;
+
+export function PlaybackControls() {
+  const { cursor, total, playing, speed } = useAppStore(
+    useShallow((s) => ({
+      cursor: s.cursor,
+      total: selectTotalReferences(s),
+      playing: s.playing,
+      speed: s.speed,
+    })),
+  );
+  const actions = useAppStore(
+    useShallow((s) => ({
+      stepBack: s.stepBack,
+      stepForward: s.stepForward,
+      reset: s.reset,
+      end: s.end,
+      togglePlay: s.togglePlay,
+      seek: s.seek,
+      setSpeed: s.setSpeed,
+    })),
+  );
+  const atStart = cursor <= 0;
+  const atEnd = cursor >= total;
+
+  return (
+    <div className="playback" role="group" aria-label="Playback">
+      <div className="playback-buttons">
+        <button type="button" onClick={actions.reset} disabled={atStart} title="Reset (Home)">
+          <Glyph>↺</Glyph> Reset
+        </button>
+        <button type="button" onClick={actions.stepBack} disabled={atStart} title="Step back (←)">
+          <Glyph>◀</Glyph> Step back
+        </button>
+        <button
+          type="button"
+          className="primary"
+          onClick={actions.togglePlay}
+          disabled={total === 0}
+          title="Play / pause (space)"
+        >
+          {playing ? (
+            <>
+              <Glyph>❚❚</Glyph> Pause
+            </>
+          ) : (
+            <>
+              <Glyph>▶</Glyph> Play
+            </>
+          )}
+        </button>
+        <button type="button" onClick={actions.stepForward} disabled={atEnd} title="Step forward (→)">
+          Step forward <Glyph>▶</Glyph>
+        </button>
+        <button type="button" onClick={actions.end} disabled={atEnd} title="End (End)">
+          End <Glyph>⇥</Glyph>
+        </button>
+      </div>
+      <output className="counter" aria-label="Memory references" aria-live="off">
+        {cursor} / {total}
+      </output>
+      <label className="timeline">
+        <span className="visually-hidden">Timeline</span>
+        <input
+          type="range"
+          min={0}
+          max={total}
+          step={1}
+          value={cursor}
+          onChange={(e) => actions.seek(Number(e.target.value))}
+          aria-valuetext={`${cursor} of ${total} memory references`}
+        />
+      </label>
+      <label className="speed">
+        Speed
+        <select value={speed} onChange={(e) => actions.setSpeed(Number(e.target.value))}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s} refs/s
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

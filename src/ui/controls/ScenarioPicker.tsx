@@ -1,0 +1,91 @@
+/** Choose a preset, import a scenario file, export the current one, copy a link to this view. */
+import { useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { fetchPreset, type PresetInfo } from '../hooks/presets';
+import { useAppStore, useAppStoreApi } from '../hooks/app-store-context';
+import { downloadJson, fileName, readFileText } from './file-io';
+
+const CUSTOM = '';
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export function ScenarioPicker({ presets }: { presets: readonly PresetInfo[] }) {
+  const store = useAppStoreApi();
+  const { source, scenario } = useAppStore(useShallow((s) => ({ source: s.source, scenario: s.scenario })));
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState(false);
+  const isPreset = presets.some((p) => p.file === source);
+
+  const choose = async (file: string) => {
+    if (file === CUSTOM) return;
+    const { loadScenario, reportError } = store.getState();
+    try {
+      await loadScenario(await fetchPreset(file), file);
+    } catch (error) {
+      reportError('network', message(error));
+    }
+  };
+
+  const importFile = async (file: File) => {
+    const { loadScenario, reportError } = store.getState();
+    let json: unknown;
+    try {
+      json = JSON.parse(await readFileText(file));
+    } catch (error) {
+      reportError('file', `${file.name} is not valid JSON: ${message(error)}`);
+      return;
+    }
+    await loadScenario(json, `import: ${file.name}`);
+  };
+
+  const copyLink = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setCopied(true);
+      window.setTimeout(() => setCopied(false), 2000);
+    } catch {
+      store.getState().reportError('link', 'Could not copy: the browser refused access to the clipboard.');
+    }
+  };
+
+  return (
+    <div className="scenario-picker">
+      <label>
+        Scenario
+        <select value={isPreset ? source : CUSTOM} onChange={(e) => void choose(e.target.value)}>
+          {!isPreset && <option value={CUSTOM}>{scenario?.name ?? (source || 'Loading…')}</option>}
+          {presets.map((p) => (
+            <option key={p.file} value={p.file} title={p.description}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={() => fileInput.current?.click()}>
+        Import…
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept="application/json,.json"
+        aria-label="Import scenario"
+        className="visually-hidden"
+        tabIndex={-1}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void importFile(file);
+        }}
+      />
+      <button
+        type="button"
+        disabled={!scenario}
+        onClick={() => scenario && downloadJson(scenario, fileName(scenario))}
+      >
+        Export
+      </button>
+      <button type="button" disabled={!scenario} onClick={() => void copyLink()}>
+        {copied ? 'Link copied' : 'Copy link'}
+      </button>
+    </div>
+  );
+}
