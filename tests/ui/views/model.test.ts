@@ -93,7 +93,7 @@ describe('walk count', () => {
 describe('narration sentences', () => {
   it('says what is about to happen at cursor 0', () => {
     expect(currentSentence(readWalk(buildWalk()), 0)).toBe(
-      'About to translate gVA 0x7ffff0000123 (a user-mode read): 4-level guest paging on 4-level EPT, up to 4·4 + 4 + 4 = 24 memory references. First the EPT translates gPA 0x17f8, the guest PML4 entry.',
+      'About to translate gVA 0x7ffff0000123 (a user-mode read): 4-level guest paging on 4-level EPT, up to 4·4 + 4 + 4 = 24 memory references. First the EPT translates the gPA of the guest PML4 entry, 0x17f8.',
     );
   });
   it('reads step 5 as the guest PML4 entry', () => {
@@ -113,7 +113,7 @@ describe('narration sentences', () => {
   });
   it('decodes a page fault', () => {
     expect(currentSentence(readWalk(buildWalk({ guestNotPresentAt: 1, kind: 'write' })), 20)).toBe(
-      'Page fault (#PF) after 20 memory references, at the guest PT entry: error code 0x6 = page not present, write, user mode; CR2 = 0x7ffff0000123. The guest entry is not present.',
+      'Page fault (#PF) after 20 memory references, at the guest PT entry: error code 0x6 = page not present, write, user mode; CR2 = 0x7ffff0000123. Why: The guest entry is not present.',
     );
   });
   it('decodes an EPT violation', () => {

@@ -56,7 +56,7 @@ export function introSentence(model: WalkModel): string {
   const shape = `${model.n}-level guest paging on ${model.m}-level ${nestedName(model.mode)}, up to ${count.full} memory references`;
   const where =
     first?.type === 'nested-read'
-      ? `. First the ${nestedName(model.mode)} translates gPA ${hex(first.gpa)}, ${rowSubject(model.mode, first.guestLevel)}`
+      ? `. First the ${nestedName(model.mode)} translates the gPA of ${rowSubject(model.mode, first.guestLevel)}, ${hex(first.gpa)}`
       : '';
   return `About to translate ${vaText(model)} (${accessText(model)}): ${shape}${where}.`;
 }
@@ -118,11 +118,17 @@ export function resultSummary(model: WalkModel): string {
   }
 }
 
+/** The engine's reason as the end of a sentence: trailing period, no doubled one. */
+const asSentence = (text: string): string => {
+  const t = text.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+};
+
 export function resultSentence(model: WalkModel): string {
   const r = model.result;
   if (!r) return 'The walk has not finished.';
   const refs = `${model.total} memory reference${model.total === 1 ? '' : 's'}`;
-  const reason = model.fault?.reason ? ` ${model.fault.reason}` : '';
+  const reason = model.fault?.reason ? ` Why: ${asSentence(model.fault.reason)}` : '';
   switch (r.outcome) {
     case 'ok': {
       const size = r.pageSize ? `, ${pageSizeText(r.pageSize)} page` : '';

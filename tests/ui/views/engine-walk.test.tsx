@@ -1,0 +1,73 @@
+/** The views over real engine walks of the shipped scenarios (public/scenarios). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { parseScenario } from '../../../src/engine/scenario/parse';
+import { runScenarioWithEvents } from '../../../src/engine/scenario/run';
+import type { WalkEvent } from '../../../src/engine/events';
+import { AddressBits, Narration, TableTrees, WalkGrid } from '../../../src/ui/views';
+
+const walkOf = (file: string, access = 0): WalkEvent[] => {
+  const scenario = parseScenario(readFileSync(join(__dirname, '../../../public/scenarios', file), 'utf8'));
+  return runScenarioWithEvents(scenario).events[access]!;
+};
+
+describe('views over a real engine walk', () => {
+  const events = walkOf('default.json');
+
+  it('grid: 24 cells numbered in walk order, cell 5 the guest PML4 read', () => {
+    render(<WalkGrid events={events} cursor={5} />);
+    const numbered = [...document.querySelectorAll('[role="gridcell"][data-step]')];
+    expect(numbered).toHaveLength(24);
+    expect(screen.getByRole('gridcell', { current: 'step' })).toHaveAccessibleName(
+      'Step 5: guest PML4 entry read (current step)',
+    );
+    expect(screen.getByTestId('grid-formula')).toHaveTextContent('4·4 + 4 + 4 = 24');
+  });
+
+  it('narration: step 1 is the EPT PML4 read, the end is the translation', () => {
+    const { rerender } = render(<Narration events={events} cursor={1} />);
+    expect(screen.getByTestId('narration')).toHaveTextContent(
+      /^Step 1 — EPT PML4 entry 0 at hPA 0x50000000 translating gPA 0x17f8 \(the guest PML4 entry\): readable, writable, executable/,
+    );
+    rerender(<Narration events={events} cursor={24} />);
+    expect(screen.getByTestId('narration')).toHaveTextContent(
+      'Translation complete: gVA 0x7ffff0000123 → gPA 0x400123 → hPA 0x100400123, 4 KiB page, 24 memory references.',
+    );
+  });
+
+  it('address and tables agree with the engine result', () => {
+    render(
+      <>
+        <AddressBits events={events} />
+        <TableTrees events={events} cursor={24} />
+      </>,
+    );
+    expect(screen.getByText('0x100400123')).toBeInTheDocument();
+    expect(screen.getByRole('article', { name: 'data page' })).toHaveTextContent('↦ byte at hPA 0x100400123');
+  });
+
+  it('a 4 KiB guest page on 2 MiB EPT pages: 19 references, the EPT PT column not performed', () => {
+    const large = walkOf('guest-4k-on-ept-2m.json');
+    render(<WalkGrid events={large} cursor={19} />);
+    expect(document.querySelectorAll('[role="gridcell"][data-step]')).toHaveLength(19);
+    expect(document.querySelectorAll('[data-state="not-performed"]')).toHaveLength(5);
+    expect(screen.getByText(/4·3 \+ 4 \+ 3 = 19/)).toBeInTheDocument();
+  });
+
+  it('an EPT violation on a guest-table access: decoded exit qualification', () => {
+    const fault = walkOf('ept-violation-guest-table.json');
+    render(<Narration events={fault} cursor={99} />);
+    expect(screen.getByTestId('narration')).toHaveTextContent(
+      /^EPT violation \(VM exit\) after 19 memory references, at the EPT PT entry translating gPA 0x4000 \(the guest PT entry\): exit qualification 0x81 = data read, .*access to a guest paging-structure entry\./,
+    );
+  });
+
+  it('a page fault: decoded error code', () => {
+    render(<Narration events={walkOf('pf-not-present.json')} cursor={99} />);
+    expect(screen.getByTestId('narration')).toHaveTextContent(
+      /^Page fault \(#PF\) after 20 memory references, at the guest PT entry: error code 0x4 = page not present, read, user mode; CR2 = 0x7ffff0000123\./,
+    );
+  });
+});
