@@ -1,0 +1,31 @@
+/** One line (plus details) per benchmark result, for the terminal. */
+import type { BenchResult } from './bench-measure';
+
+const rate = (value: number): string =>
+  value >= 1e6
+    ? `${(value / 1e6).toFixed(2)} M`
+    : value >= 1e3
+      ? `${(value / 1e3).toFixed(1)} k`
+      : value.toFixed(1);
+
+export function formatBench(result: BenchResult): string {
+  if (result.status === 'n/a') return `${result.title}\n    n/a (${result.reason})`;
+  const memory = result.unit.startsWith('MiB');
+  const value = memory ? `${result.value.toFixed(1)} ${result.unit}` : `${rate(result.value)}/CPU-s`;
+  const target =
+    result.target === undefined || result.target === 0
+      ? ''
+      : `  target ${memory ? '< ' + result.target + ' MiB' : '≥ ' + rate(result.target) + '/s'}: ${result.meetsTarget === true ? 'met' : 'MISSED'}`;
+  const runs =
+    result.runs.length > 1
+      ? `  (median of ${result.runs.length}: ${result.runs.map((r) => rate(r)).join(', ')})`
+      : '';
+  const details =
+    result.details === undefined
+      ? ''
+      : '\n    ' +
+        Object.entries(result.details)
+          .map(([k, v]) => `${k} ${typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : v}`)
+          .join(', ');
+  return `${result.title}\n    ${value}${target}${runs}${details}`;
+}
