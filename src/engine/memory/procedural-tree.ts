@@ -28,6 +28,8 @@ export interface ProceduralTreeSpec {
 }
 
 const FRAME = 4096;
+const INV_FRAME = 1 / FRAME;
+const INV_TWO_32 = 1 / TWO_32;
 /** Bytes one table of `level` covers: 2 MiB for a page table, ×512 per level up. */
 const coverOf = (level: number): number => 2 ** (12 + 9 * level);
 
@@ -51,6 +53,7 @@ export class ProceduralTree {
   private readonly firstTable = new Float64Array(6);
   private readonly cover = new Float64Array(6);
   private readonly span = new Float64Array(6);
+  private readonly inverseCover = new Float64Array(6);
 
   constructor(spec: ProceduralTreeSpec) {
     const { levels, leafLevel, mapBase, mapBytes } = spec;
@@ -77,6 +80,7 @@ export class ProceduralTree {
       const last = Math.floor((this.mapEnd - 1) / cover);
       this.cover[level] = cover;
       this.span[level] = cover / 512;
+      this.inverseCover[level] = 1 / cover;
       this.firstTable[level] = first;
       this.sectionStart[level] = frame;
       frame += last - first + 1;
@@ -97,14 +101,16 @@ export class ProceduralTree {
    * lo/hi and returns its level.
    */
   entry(offset: number): number {
-    const frame = (offset / FRAME) >>> 0;
+    // Divisions by powers of two are written as exact multiplications (cheaper than a divide).
+    const frame = (offset * INV_FRAME) >>> 0;
     const index = (offset & 0xfff) >>> 3;
-    let level = this.levels;
-    while (frame >= this.sectionEnd[level]!) level--;
+    const ends = this.sectionEnd;
+    let level = this.leafLevel;
+    while (frame < this.sectionStart[level]!) level++; // the leaf section is the largest: start there
     const span = this.span[level]!;
     const start =
       (this.firstTable[level]! + frame - this.sectionStart[level]!) * this.cover[level]! + index * span;
-    if (start >= this.mapEnd || start + span <= this.mapBase) {
+    if (start >= this.mapEnd || start + span <= this.mapBase || frame >= ends[this.leafLevel]!) {
       this.lo = 0;
       this.hi = 0;
       return level;
@@ -116,12 +122,13 @@ export class ProceduralTree {
       flags = this.leafFlags;
     } else {
       const below = level - 1;
-      const frameBelow = this.sectionStart[below]! + start / this.cover[below]! - this.firstTable[below]!;
+      const frameBelow =
+        this.sectionStart[below]! + start * this.inverseCover[below]! - this.firstTable[below]!;
       target = this.tableBase + frameBelow * FRAME;
       flags = this.nonLeafFlags;
     }
     this.lo = ((target >>> 0) | flags) >>> 0;
-    this.hi = (target / TWO_32) >>> 0;
+    this.hi = (target * INV_TWO_32) >>> 0;
     return level;
   }
 
