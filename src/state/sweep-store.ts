@@ -55,6 +55,8 @@ export interface SweepData {
   readonly progress: { readonly done: number; readonly total: number; readonly at: number };
   readonly startedAt: number | null;
   readonly finishedAt: number | null;
+  /** Where the points run: how many workers, or in-thread where there is no Worker. */
+  readonly workers: { readonly count: number; readonly mode: 'worker' | 'in-thread' };
 }
 
 export interface SweepActions {
@@ -62,6 +64,8 @@ export interface SweepActions {
   toggleConfiguration(id: ConfigurationId): void;
   /** Checks a trace file's text; a bad line leaves settings and the previous trace untouched. */
   loadTrace(name: string, text: string): void;
+  /** A trace file that could not even be read. */
+  rejectTrace(name: string, reason: string): void;
   setMetric(metric: SweepMetric): void;
   run(): void;
   /** Sets up the lecture's experiment and runs it. */
@@ -98,6 +102,7 @@ export function createSweepStore(pool: SweepPool, options: SweepStoreOptions = {
     progress: { done: 0, total: 0, at: 0 },
     startedAt: null,
     finishedAt: null,
+    workers: { count: pool.size, mode: pool.mode },
 
     updateSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch }, settingsError: null })),
 
@@ -123,6 +128,8 @@ export function createSweepStore(pool: SweepPool, options: SweepStoreOptions = {
         set({ traceError: `${name}: ${error instanceof Error ? error.message : String(error)}` });
       }
     },
+
+    rejectTrace: (name, reason) => set({ traceError: `${name}: ${reason}` }),
 
     setMetric: (metric) => set({ metric }),
 

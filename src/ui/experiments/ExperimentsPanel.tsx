@@ -1,0 +1,68 @@
+/**
+ * Experiments: sweeps of the lecture's measurement — heap sizes × translation configurations, one
+ * experiment per point on a pool of workers — with progress, a chart, a table and exports.
+ */
+import { useMemo, useRef } from 'react';
+import type { SweepStore } from '../../state/sweep-store';
+import { planHeapSizes, selectSeries } from '../../state/sweep-selectors';
+import { defaultSweepStore } from './default-sweep-store';
+import { ExportButtons } from './ExportButtons';
+import { MetricToggle } from './MetricToggle';
+import { RunBar } from './RunBar';
+import { SweepChart } from './SweepChart';
+import { SweepProgress } from './SweepProgress';
+import { SweepSettingsForm } from './SweepSettingsForm';
+import { SweepTable } from './SweepTable';
+import { SweepStoreContext, useSweep } from './sweep-store-context';
+import './experiments.css';
+
+export function ExperimentsPanel({ store }: { store?: SweepStore }) {
+  const sweepStore = useMemo(() => store ?? defaultSweepStore(), [store]);
+  return (
+    <SweepStoreContext.Provider value={sweepStore}>
+      <section className="experiments panel" aria-labelledby="experiments-title">
+        <h2 id="experiments-title">Experiments</h2>
+        <p className="experiments-intro">
+          A pointer-chasing list linked at random across the heap: how long does one access take, natively and
+          under EPT with 4 KiB, 2 MiB or 1 GiB pages? Each point runs the engine: every access is translated
+          through the chosen TLBs and paging-structure caches, and its memory references are counted. The time
+          is a model — 12 cycles per reference, 200 for the data access, at 3.4 GHz.
+        </p>
+        <div className="experiments-layout">
+          <SweepSettingsForm />
+          <div className="experiments-results">
+            <RunBar />
+            <SweepProgress />
+            <Results />
+          </div>
+        </div>
+      </section>
+    </SweepStoreContext.Provider>
+  );
+}
+
+function Results() {
+  const plan = useSweep((s) => s.plan);
+  const results = useSweep((s) => s.results);
+  const metric = useSweep((s) => s.metric);
+  const series = useMemo(() => selectSeries(plan, results, metric), [plan, results, metric]);
+  const heapSizes = useMemo(() => planHeapSizes(plan), [plan]);
+  const chart = useRef<SVGSVGElement>(null);
+  if (plan.length === 0) {
+    return (
+      <p className="experiments-empty">
+        Press Lecture experiment to run the lecture’s measurement, or set up a sweep and press Run sweep.
+      </p>
+    );
+  }
+  return (
+    <>
+      <div className="chart-bar">
+        <MetricToggle />
+        <ExportButtons chart={chart} />
+      </div>
+      <SweepChart series={series} heapSizes={heapSizes} metric={metric} svgRef={chart} />
+      <SweepTable />
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+/** How far the sweep is: a progress bar with the ETA while it runs, the time it took after. */
+import { useShallow } from 'zustand/react/shallow';
+import { selectElapsedSeconds, selectEtaSeconds, selectFraction } from '../../state/sweep-selectors';
+import { formatSeconds } from './format';
+import { useSweep } from './sweep-store-context';
+
+export function SweepProgress() {
+  const { fraction, eta, elapsed, status, points, finished, failed, workers } = useSweep(
+    useShallow((s) => ({
+      fraction: selectFraction(s),
+      eta: selectEtaSeconds(s),
+      elapsed: selectElapsedSeconds(s),
+      status: s.status,
+      points: s.plan.length,
+      finished: s.results.length,
+      failed: s.errors.length,
+      workers: s.workers,
+    })),
+  );
+  if (status === 'idle') return null;
+  const percent = Math.round(fraction * 100);
+  const where =
+    workers.mode === 'in-thread'
+      ? 'in this page'
+      : `on ${workers.count} worker${workers.count === 1 ? '' : 's'}`;
+  const counts = `${finished} of ${points} points${failed > 0 ? `, ${failed} failed` : ''}`;
+  let text: string;
+  if (status === 'running')
+    text = `${counts} ${where}${eta === null ? '' : ` — about ${formatSeconds(eta)} left`}`;
+  else if (status === 'done') text = `Done: ${counts} in ${formatSeconds(elapsed ?? 0)} ${where}`;
+  else text = `Cancelled: ${counts} kept`;
+
+  return (
+    <div className="sweep-progress" data-status={status}>
+      <div
+        role="progressbar"
+        aria-label="Sweep progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={`${percent} %`}
+        className="progress-track"
+      >
+        <div className="progress-fill" style={{ width: `${percent}%` }} />
+      </div>
+      {/* Announced at the end, not at every chunk. */}
+      <p className="progress-text" aria-live={status === 'running' ? 'off' : 'polite'}>
+        <span className="progress-percent">{percent} %</span> {text}
+      </p>
+    </div>
+  );
+}
