@@ -28,10 +28,25 @@ import { GuestWalker } from './walk/guest-walker';
 import type { NestedWalker } from './walk/nested-walker';
 import { NptWalker } from './walk/npt-walker';
 import { WalkContext } from './walk/walk-context';
+import { CACHES_OFF, CACHES_ON, CACHES_READ } from './walk/cache-hooks';
+import type { CacheConfig } from './cache/cache-config';
+import type { CacheOp, CacheOpResult } from './cache/cache-ops';
+import { countersOf, emptySnapshot, writeDescription } from './cache/machine-reports';
+import { MachineCaches, type StatsBefore } from './cache/machine-caches';
+import { resolveCacheConfig, type CachePresetName } from './cache/presets';
 
 const KIND_CODES = { read: ACCESS_READ, write: ACCESS_WRITE, fetch: ACCESS_FETCH } as const;
 
-export function createMachine(config: MachineConfig, memory: PhysicalMemory): Machine {
+export interface MachineOptions {
+  /** Translation caches: a preset name or a configuration; overrides `config.caches`. */
+  readonly caches?: CachePresetName | CacheConfig;
+}
+
+export function createMachine(
+  config: MachineConfig,
+  memory: PhysicalMemory,
+  options: MachineOptions = {},
+): Machine {
   if (config.ept !== undefined && config.npt !== undefined) {
     throw new Error('a machine uses either Intel EPT or AMD nested paging, not both');
   }
@@ -49,32 +64,82 @@ export function createMachine(config: MachineConfig, memory: PhysicalMemory): Ma
   const guest = new GuestWalker(ctx, config.cpu, nested, mode === 'npt');
   const guestLevels = guest.levels;
   const nestedLevels = nested === null ? 0 : nested.levels;
+  const cacheConfig = resolveCacheConfig(options.caches ?? config.caches ?? 'none');
+  const caches =
+    cacheConfig.structures.length === 0
+      ? null
+      : new MachineCaches(cacheConfig, ctx, guest, nested, mode === 'npt', config.cpu);
+  /** The mode of `run`: with caches, look up and fill. */
+  const bulkMode = caches === null ? CACHES_OFF : CACHES_ON;
+  ctx.begin(null, false, true, bulkMode);
+  const nestedRoot = config.ept?.eptp ?? config.npt?.ncr3 ?? null;
+  let cr3 = config.cpu.cr3;
+  // Cumulative counters: accesses, references, guest references.
+  const totals = new Float64Array(3);
 
   function walkWithEvents(
     access: Access,
     sink: EventSink | undefined,
     sideEffects: boolean,
   ): TranslationResult {
-    ctx.begin(sink ?? null, true, sideEffects);
     const { va, kind, cpl } = access;
+    const kindCode = KIND_CODES[kind];
+    let before: StatsBefore | null = null;
+    if (caches !== null) {
+      // The same walk uncached first: the steps a hit spares are cells of this one.
+      ctx.begin(null, true, false, CACHES_OFF);
+      guest.walk(va.hi >>> 0, va.lo >>> 0, kindCode, cpl);
+      before = caches.begin(ctx.references!);
+    }
+    ctx.begin(
+      sink ?? null,
+      true,
+      sideEffects,
+      caches === null ? CACHES_OFF : sideEffects ? CACHES_ON : CACHES_READ,
+    );
     sink?.({ type: 'walk-start', va, kind, cpl, mode, guestLevels, nestedLevels });
-    const code = guest.walk(va.hi >>> 0, va.lo >>> 0, KIND_CODES[kind], cpl);
-    const result = describeResult(guest, code, access, mode, guestLevels, nestedLevels, ctx);
+    const code = guest.walk(va.hi >>> 0, va.lo >>> 0, kindCode, cpl);
+    if (sideEffects) count();
+    let result = describeResult(guest, code, access, mode, guestLevels, nestedLevels, ctx);
+    if (sink !== undefined && code !== OUTCOME_OK) {
+      sink({
+        type: 'fault',
+        outcome: result.outcome as Exclude<typeof result.outcome, 'ok'>,
+        guestLevel: guest.faultGuestLevel,
+        nestedLevel: guest.faultNestedLevel,
+        reason: guest.faultReason,
+      });
+    }
+    if (caches !== null) result = caches.complete(result, kindCode, before!, sink);
     if (sink !== undefined) {
-      if (code !== OUTCOME_OK) {
-        sink({
-          type: 'fault',
-          outcome: result.outcome as Exclude<typeof result.outcome, 'ok'>,
-          guestLevel: guest.faultGuestLevel,
-          nestedLevel: guest.faultNestedLevel,
-          reason: guest.faultReason,
-        });
-      }
       const end: WalkEvent = { type: 'walk-end', result };
       sink(end);
     }
-    ctx.begin(null, false, true);
+    ctx.begin(null, false, true, bulkMode);
     return result;
+  }
+
+  function count(): void {
+    totals[0] = totals[0]! + 1;
+    totals[1] = totals[1]! + ctx.count;
+    totals[2] = totals[2]! + ctx.guestCount;
+  }
+
+  function perform(op: CacheOp, sink?: EventSink): CacheOpResult {
+    if (op.op === 'mov-cr3') {
+      cr3 = op.cr3;
+      guest.setCr3(cr3);
+    } else if (op.op === 'write-entry') {
+      memory.store(op.addr, op.lo >>> 0, op.hi >>> 0);
+    }
+    const removal =
+      op.op === 'write-entry'
+        ? { description: writeDescription(op.addr, op.lo, op.hi), removed: {}, entries: [] }
+        : caches !== null
+          ? caches.perform(op, nestedRoot)
+          : { description: `${op.op}: no translation caches on this machine.`, removed: {}, entries: [] };
+    sink?.({ type: 'invalidate', op: op.op, ...removal });
+    return { op: op.op, description: removal.description, removed: removal.removed };
   }
 
   return {
@@ -86,13 +151,30 @@ export function createMachine(config: MachineConfig, memory: PhysicalMemory): Ma
     probe: (access, sink) => walkWithEvents(access, sink, false),
     run(vaHi: number, vaLo: number, kindCode: number, cpl: Cpl): number {
       ctx.count = 0;
-      return guest.walk(vaHi >>> 0, vaLo >>> 0, kindCode, cpl);
+      ctx.guestCount = 0;
+      const code = guest.walk(vaHi >>> 0, vaLo >>> 0, kindCode, cpl);
+      count();
+      return code;
     },
     get lastPa() {
       return guest.pa;
     },
     get lastReferences() {
       return ctx.count;
+    },
+    get lastGuestReferences() {
+      return ctx.guestCount;
+    },
+    caches: caches === null ? null : cacheConfig,
+    get cr3() {
+      return cr3;
+    },
+    perform,
+    cacheSnapshot: () => (caches === null ? emptySnapshot(cacheConfig, config.cpu.vpid) : caches.snapshot()),
+    cacheCounters: () => countersOf(caches?.core ?? null, totals),
+    resetCacheCounters() {
+      totals.fill(0);
+      caches?.core.resetCounters();
     },
   };
 }

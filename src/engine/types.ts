@@ -4,18 +4,18 @@
  * Linear addresses (57 bits with LA57, sign-extended to 64) are carried as two 32-bit halves.
  */
 
+import type { CacheConfig } from './cache/cache-config';
+import type { CacheOp, CacheOpResult } from './cache/cache-ops';
+import type { CacheCounters, CacheSnapshot } from './cache/snapshot-types';
+import type { CachePresetName } from './cache/presets';
+
 export type AccessKind = 'read' | 'write' | 'fetch';
 export type PageSize = '4K' | '2M' | '1G';
 export type PagingMode = 'native' | 'ept' | 'npt';
 export type Cpl = 0 | 3;
 
 export type Outcome =
-  | 'ok'
-  | 'page-fault'
-  | 'general-protection'
-  | 'ept-violation'
-  | 'ept-misconfig'
-  | 'nested-page-fault';
+  'ok' | 'page-fault' | 'general-protection' | 'ept-violation' | 'ept-misconfig' | 'nested-page-fault';
 
 /** Numeric codes for the hot path (no strings compared per access). */
 export const ACCESS_READ = 0;
@@ -77,6 +77,8 @@ export interface MachineConfig {
   readonly cpu: CpuConfig;
   readonly ept?: EptConfig;
   readonly npt?: NptConfig;
+  /** Translation caches: a preset name or a configuration (src/engine/cache); absent = none. */
+  readonly caches?: CachePresetName | CacheConfig;
 }
 
 export interface Access {
@@ -132,6 +134,39 @@ export interface TranslationResult {
   readonly faultGuestLevel?: number;
   readonly faultNestedLevel?: number;
   readonly references: readonly WalkReference[];
+  // --- With translation caches (event / result path only) ---
+  /** Walk steps a cache spared, in the order an uncached walk would have made them. */
+  readonly skipped?: readonly SkippedCell[];
+  /** The translation used a cached entry that no longer matches memory (nobody invalidated it). */
+  readonly stale?: boolean;
+  /** The structures whose stale entries were used. */
+  readonly staleBy?: readonly string[];
+  /** References made, by dimension. */
+  readonly referenceCounts?: { readonly guest: number; readonly nested: number };
+  /** What this access did in each cache structure it touched. */
+  readonly cacheActivity?: Readonly<Record<string, CacheActivity>>;
+}
+
+/** A cell of the 2D grid a cache hit spared: a guest read (nestedLevel 0) or a nested read. */
+export interface SkippedCell {
+  /** The structure whose hit spared it, e.g. 'l1-dtlb-4k', 'pde-cache', 'gpa-tlb-4k'. */
+  readonly by: string;
+  readonly kind: 'guest' | 'nested';
+  readonly guestLevel: number;
+  readonly nestedLevel: number;
+}
+
+/** Counts of one cache structure (per access, or cumulative). */
+export interface CacheActivity {
+  readonly lookups: number;
+  readonly hits: number;
+  readonly misses: number;
+  readonly fills: number;
+  readonly evictions: number;
+  /** Hits that could not be used (rights, D flag clear): the entry was dropped and the walk made. */
+  readonly drops: number;
+  /** Entries removed by invalidations. */
+  readonly invalidated: number;
 }
 
 /**
@@ -155,4 +190,17 @@ export interface Machine {
   run(vaHi: number, vaLo: number, kindCode: number, cpl: Cpl): number;
   readonly lastPa: number;
   readonly lastReferences: number;
+  /** Guest (native) paging-structure reads of the last run; the rest were nested reads. */
+  readonly lastGuestReferences: number;
+  /** The translation caches in use (null = none). */
+  readonly caches: CacheConfig | null;
+  /** The current CR3 (changed by a `mov-cr3` operation). */
+  readonly cr3: number;
+  /** Invalidations, VM transitions, and `write-entry` (a store with no invalidation). */
+  perform(op: CacheOp, sink?: (event: import('./events').WalkEvent) => void): CacheOpResult;
+  /** Contents of every cache structure (valid entries), for the caches panel. */
+  cacheSnapshot(): CacheSnapshot;
+  /** Counts since creation (or the last reset): per structure, and references by dimension. */
+  cacheCounters(): CacheCounters;
+  resetCacheCounters(): void;
 }

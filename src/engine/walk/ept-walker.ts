@@ -21,6 +21,7 @@ import {
   TWO_32,
 } from '../bits';
 import type { WalkContext } from './walk-context';
+import { CACHES_OFF, CACHES_ON, type NestedCacheHooks } from './cache-hooks';
 import {
   FAULT_NOT_PRESENT,
   FAULT_PERMISSION,
@@ -30,6 +31,7 @@ import {
   NESTED_READ,
   NESTED_VIOLATION,
   NESTED_WRITE,
+  PATH_SLOTS,
   type NestedWalker,
 } from './nested-walker';
 
@@ -56,6 +58,11 @@ export class EptWalker implements NestedWalker {
   rights = 0;
   faultLevel = 0;
   faultKind = FAULT_NOT_PRESENT;
+  leafDirty = true;
+  caches: NestedCacheHooks | null = null;
+  readonly pathTable = new Float64Array(PATH_SLOTS);
+  readonly pathRights = new Int32Array(PATH_SLOTS);
+  pathLowest = 0;
   private readonly root: number;
   private readonly maskHi: number;
   private readonly rsvdHi: number;
@@ -82,11 +89,30 @@ export class EptWalker implements NestedWalker {
   translate(gpa: number, access: number, guestLevel: number): number {
     const ctx = this.ctx;
     const memory = ctx.memory;
+    const caches = ctx.cacheMode !== CACHES_OFF ? this.caches : null;
     let table = this.root;
     let rights = EPT_RWX;
-    for (let level = this.levels; level >= 1; level--) {
+    let level = this.levels;
+    if (caches !== null) {
+      // A guest-physical mapping makes no reference; an EPT paging-structure-cache hit starts lower (SDM §29.4).
+      if (caches.lookupMapping(gpa, access, guestLevel)) return this.fromMapping(caches);
+      const hit = caches.lookupPwc(gpa, this.levels, guestLevel);
+      if (hit !== 0) {
+        level = hit - 1;
+        table = caches.pwcTable;
+        rights = caches.pwcRights;
+      }
+    }
+    const fills = caches !== null && ctx.cacheMode === CACHES_ON ? caches : null;
+    this.pathLowest = this.levels + 1;
+    for (; level >= 1; level--) {
       const index = physIndex(gpa, level);
       const addr = table + index * 8;
+      if (ctx.recordPath) {
+        this.pathTable[level] = table;
+        this.pathRights[level] = rights;
+        this.pathLowest = level;
+      }
       ctx.read(addr);
       const lo = memory.lo;
       const hi = memory.hi;
@@ -117,14 +143,25 @@ export class EptWalker implements NestedWalker {
         const bytes = bytesOfLevel(level);
         const base = entryAddress(lo & ~(bytes - 1), hi, this.maskHi);
         this.hpa = base + (gpa % bytes);
+        this.leafDirty = !this.adEnabled || (lo & EPT_D) !== 0 || (access & NESTED_WRITE) !== 0;
+        if (fills !== null) fills.fillMapping(gpa, base, level, rights, this.leafDirty, guestLevel);
         return NESTED_OK;
       }
       // A on a non-leaf entry as the walk uses it; a failure further down leaves it set.
       if (this.adEnabled && ctx.sideEffects)
         ctx.setFlags('nested', guestLevel, level, addr, lo, hi, EPT_A, 0);
       table = entryAddress(lo, hi, this.maskHi);
+      if (fills !== null) fills.fillPwc(level, gpa, table, rights, guestLevel);
     }
     throw new Error('unreachable: level 1 is always a leaf');
+  }
+
+  private fromMapping(caches: NestedCacheHooks): number {
+    this.hpa = caches.hitHpa;
+    this.rights = caches.hitRights;
+    this.leafLevel = caches.hitLeaf;
+    this.leafDirty = caches.hitDirty;
+    return NESTED_OK;
   }
 
   private fail(level: number, rights: number, kind: number, outcome: number): number {

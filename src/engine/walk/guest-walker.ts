@@ -1,4 +1,6 @@
 import { isCanonical, levelIndex } from '../address';
+import { RIGHT_NX, RIGHT_U, RIGHT_W } from '../cache/keys';
+import { NESTED_ALL, packRights, permissionDenied } from './guest-permissions';
 import {
   EXITQ_FINAL_TRANSLATION,
   EXITQ_LINEAR_VALID,
@@ -11,6 +13,7 @@ import {
   PFEC_WR,
   PTE_A,
   PTE_D,
+  PTE_G,
   PTE_P,
   PTE_RW,
   PTE_US,
@@ -46,9 +49,11 @@ import {
   NESTED_OK,
   NESTED_READ,
   NESTED_WRITE,
+  PATH_SLOTS,
   type NestedWalker,
 } from './nested-walker';
 import type { WalkContext } from './walk-context';
+import { CACHES_OFF, CACHES_ON, type GuestCacheHooks } from './cache-hooks';
 import { describeGuestPermissionFault } from './fault-text';
 
 /** The vendor of the nested dimension decides how its failures are reported. */
@@ -77,15 +82,31 @@ export class GuestWalker {
   faultNestedLevel = 0;
   /** Why the last walk faulted, in words (filled only when an event sink listens). */
   faultReason = '';
+  // After an ok walk: what a TLB entry keeps (SDM §4.10.2.2).
+  /** Guest rights of the whole path, packed (RIGHT_W / RIGHT_U / RIGHT_NX of cache/keys.ts). */
+  leafRights = 0;
+  leafDirty = false;
+  leafGlobal = false;
+  /** Nested rights (NESTED_*) and D state of the final gPA's translation (natively: all, true). */
+  finalNestedRights = NESTED_ALL;
+  finalNestedDirty = true;
+  /** Linear / combined mappings and guest paging-structure caches, when the machine has them. */
+  caches: GuestCacheHooks | null = null;
+  /** With `ctx.recordPath`: each level's table (gPA, hPA) and the rights before its entry. */
+  readonly pathTableGpa = new Float64Array(PATH_SLOTS);
+  readonly pathTableHpa = new Float64Array(PATH_SLOTS);
+  readonly pathRights = new Int32Array(PATH_SLOTS);
+  /** The lowest level the last walk read (levels + 1 when it read none). */
+  pathLowest = 0;
 
-  private readonly root: number;
+  private root: number;
   private readonly maskHi: number;
   private readonly masks: ReservedMasks;
   private readonly vendor: number;
 
   constructor(
     private readonly ctx: WalkContext,
-    private readonly cpu: CpuConfig,
+    readonly cpu: CpuConfig,
     private readonly nested: NestedWalker | null,
     amd: boolean,
   ) {
@@ -94,6 +115,11 @@ export class GuestWalker {
     this.masks = reservedMasks(cpu.maxPhyAddr, cpu.nxe);
     this.root = entryAddress(cpu.cr3 >>> 0, Math.floor(cpu.cr3 / TWO_32), this.maskHi);
     this.vendor = nested === null ? VENDOR_NONE : amd ? VENDOR_AMD : VENDOR_INTEL;
+  }
+
+  /** MOV to CR3: the walk starts from a new top table. */
+  setCr3(cr3: number): void {
+    this.root = entryAddress(cr3 >>> 0, Math.floor(cr3 / TWO_32), this.maskHi);
   }
 
   /** Walks `va` (two 32-bit halves) for an access `kind` (ACCESS_*) at `cpl`; returns OUTCOME_*. */
@@ -106,22 +132,59 @@ export class GuestWalker {
       return (this.outcome = OUTCOME_GP);
     }
     const ctx = this.ctx;
+    const caches = ctx.cacheMode !== CACHES_OFF ? this.caches : null;
+    // A TLB hit makes no reference; a hit that does not allow the access falls through to the walk.
+    if (caches !== null && caches.lookupTlb(this, vaHi, vaLo, kind, cpl)) return (this.outcome = OUTCOME_OK);
     const memory = ctx.memory;
     const nested = this.nested;
     let table = this.root;
+    /** Host-physical address of `table` when a paging-structure cache gave it (−1: translate it). */
+    let tableHpa = -1;
     let writable = PTE_RW;
     let user = PTE_US;
     let noExec = 0;
-    for (let level = this.levels; level >= 1; level--) {
+    let level = this.levels;
+    if (caches !== null) {
+      const hit = caches.lookupPwc(vaHi, vaLo, this.levels);
+      if (hit !== 0) {
+        level = hit - 1;
+        table = caches.pwcTableGpa;
+        tableHpa = caches.pwcTableHpa;
+        writable = (caches.pwcRights & RIGHT_W) !== 0 ? PTE_RW : 0;
+        user = (caches.pwcRights & RIGHT_U) !== 0 ? PTE_US : 0;
+        noExec = (caches.pwcRights & RIGHT_NX) !== 0 ? PTE_XD_HI : 0;
+      }
+    }
+    const top = level;
+    const fills = caches !== null && ctx.cacheMode === CACHES_ON ? caches : null;
+    this.pathLowest = this.levels + 1;
+    for (; level >= 1; level--) {
       const index = levelIndex(vaHi, vaLo, level);
       const entryGpa = table + index * 8;
       let addr = entryGpa;
-      if (nested !== null) {
+      if (tableHpa >= 0) {
+        // A combined paging-structure-cache entry holds the table's host-physical address: no nested walk.
+        addr = tableHpa + index * 8;
+        tableHpa = -1;
+        if (nested !== null) {
+          nested.rights = caches!.pwcNestedRights;
+          nested.leafLevel = caches!.pwcNestedLeaf;
+        }
+      } else if (nested !== null) {
         const r = nested.translate(entryGpa, nested.guestTableAccess, level);
         if (r !== NESTED_OK) return this.nestedFailure(r, entryGpa, level, nested.guestTableAccess);
         addr = nested.hpa;
       }
+      const rightsSoFar = packRights(writable, user, noExec);
+      if (fills !== null && level < top) {
+        // The level above was walked and passed its checks: cache it, pointing at this table.
+        const nestedRights = nested === null ? NESTED_ALL : nested.rights;
+        const nestedLeaf = nested === null ? 0 : nested.leafLevel;
+        fills.fillPwc(level + 1, vaHi, vaLo, table, addr - index * 8, rightsSoFar, nestedRights, nestedLeaf);
+      }
+      if (ctx.recordPath) this.notePath(level, table, addr - index * 8, rightsSoFar);
       ctx.read(addr);
+      ctx.guestCount++;
       const lo = memory.lo;
       const hi = memory.hi;
       if (ctx.references !== null || ctx.sink !== null) ctx.recordGuest(level, index, entryGpa, addr, lo, hi);
@@ -141,7 +204,7 @@ export class GuestWalker {
       noExec |= hi & PTE_XD_HI;
       const leaf = isLeaf(lo, level);
       if (leaf) {
-        const denied = this.permissionDenied(kind, cpl, writable !== 0, user !== 0, noExec !== 0);
+        const denied = permissionDenied(this.cpu, kind, cpl, writable !== 0, user !== 0, noExec !== 0);
         if (denied !== 0) {
           if (ctx.sink !== null) this.faultReason = describeGuestPermissionFault(denied, kind, cpl);
           return this.pageFault(PFEC_P, kind, cpl, level);
@@ -162,7 +225,14 @@ export class GuestWalker {
         return this.nestedWriteForFlags(entryGpa, level);
       }
       if (flagsNeeded && ctx.sideEffects) ctx.setFlags('guest', level, 0, addr, lo, hi, PTE_A, dirty);
-      if (leaf) return this.finish(lo, hi, level, vaLo, kind);
+      if (leaf) {
+        this.leafRights = packRights(writable, user, noExec);
+        this.leafDirty = (lo & PTE_D) !== 0 || dirty !== 0;
+        this.leafGlobal = this.cpu.pge && (lo & PTE_G) !== 0;
+        const code = this.finish(lo, hi, level, vaLo, kind);
+        if (code === OUTCOME_OK && fills !== null) fills.fillTlb(this, vaHi, vaLo, kind);
+        return code;
+      }
       table = entryAddress(lo, hi, this.maskHi);
     }
     throw new Error('unreachable: level 1 is always a leaf');
@@ -179,6 +249,8 @@ export class GuestWalker {
     if (nested === null) {
       this.pa = gpa;
       this.nestedLeafLevel = 0;
+      this.finalNestedRights = NESTED_ALL;
+      this.finalNestedDirty = true;
       return (this.outcome = OUTCOME_OK);
     }
     const access = kind === ACCESS_WRITE ? NESTED_WRITE : kind === ACCESS_FETCH ? NESTED_FETCH : NESTED_READ;
@@ -186,32 +258,16 @@ export class GuestWalker {
     if (r !== NESTED_OK) return this.nestedFailure(r, gpa, 0, access);
     this.pa = nested.hpa;
     this.nestedLeafLevel = nested.leafLevel;
+    this.finalNestedRights = nested.rights;
+    this.finalNestedDirty = nested.leafDirty;
     return (this.outcome = OUTCOME_OK);
   }
 
-  /** Returns a non-zero code naming the rule that denies the access, or 0 (SDM §4.6). */
-  private permissionDenied(
-    kind: number,
-    cpl: number,
-    writable: boolean,
-    user: boolean,
-    noExec: boolean,
-  ): number {
-    const cpu = this.cpu;
-    if (cpl === 3) {
-      if (!user) return DENY_SUPERVISOR_PAGE;
-      if (kind === ACCESS_WRITE && !writable) return DENY_READ_ONLY;
-      if (kind === ACCESS_FETCH && noExec) return DENY_NO_EXECUTE;
-      return 0;
-    }
-    if (kind === ACCESS_FETCH) {
-      if (noExec) return DENY_NO_EXECUTE;
-      if (cpu.smep && user) return DENY_SMEP;
-      return 0;
-    }
-    if (cpu.smap && user) return DENY_SMAP; // EFLAGS.AC = 0 is assumed (facts.md §1)
-    if (kind === ACCESS_WRITE && !writable && cpu.wp) return DENY_READ_ONLY;
-    return 0;
+  private notePath(level: number, tableGpa: number, tableHpa: number, rights: number): void {
+    this.pathTableGpa[level] = tableGpa;
+    this.pathTableHpa[level] = tableHpa;
+    this.pathRights[level] = rights;
+    this.pathLowest = level;
   }
 
   private pageFault(bits: number, kind: number, cpl: number, level: number): number {
@@ -263,11 +319,13 @@ export class GuestWalker {
   }
 }
 
-export const DENY_SUPERVISOR_PAGE = 1;
-export const DENY_READ_ONLY = 2;
-export const DENY_NO_EXECUTE = 3;
-export const DENY_SMEP = 4;
-export const DENY_SMAP = 5;
+export {
+  DENY_NO_EXECUTE,
+  DENY_READ_ONLY,
+  DENY_SMAP,
+  DENY_SMEP,
+  DENY_SUPERVISOR_PAGE,
+} from './guest-permissions';
 
 const LEVEL_NAMES = ['', 'PT', 'PD', 'PDPT', 'PML4', 'PML5'];
 /** Name of the table at `level` (PML5 / PML4 / PDPT / PD / PT). */

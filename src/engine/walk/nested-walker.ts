@@ -2,6 +2,7 @@
  * The second dimension: translating a guest-physical address through the EPT (Intel) or the
  * nested page table (AMD). Results are left in fields so the hot path allocates nothing.
  */
+import type { NestedCacheHooks } from './cache-hooks';
 
 /** Nested access types, as bits 0–2 of an EPT exit qualification. */
 export const NESTED_READ = 1;
@@ -40,4 +41,16 @@ export interface NestedWalker {
   readonly guestTableAccess: number;
   /** A short reason for the last failure (built only on request, for events). */
   describeFailure(): string;
+  /** After NESTED_OK: the leaf's D flag is set (or set by this access), or nested A/D flags are off. */
+  leafDirty: boolean;
+  /** Guest-physical mappings and nested paging-structure caches, when the machine has them. */
+  caches: NestedCacheHooks | null;
+  /** With `ctx.recordPath`: the table read at each level and the rights so far before it. */
+  readonly pathTable: Float64Array;
+  readonly pathRights: Int32Array;
+  /** The lowest level the last walk reached (levels + 1 when it read nothing). */
+  pathLowest: number;
 }
+
+/** Levels 0…5 indexable by level number. */
+export const PATH_SLOTS = 6;

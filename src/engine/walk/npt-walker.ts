@@ -18,6 +18,7 @@ import {
   type ReservedMasks,
 } from './guest-entry-rules';
 import type { WalkContext } from './walk-context';
+import { CACHES_OFF, CACHES_ON, type NestedCacheHooks } from './cache-hooks';
 import {
   FAULT_NOT_PRESENT,
   FAULT_PERMISSION,
@@ -27,8 +28,14 @@ import {
   NESTED_READ,
   NESTED_VIOLATION,
   NESTED_WRITE,
+  PATH_SLOTS,
   type NestedWalker,
 } from './nested-walker';
+
+/** Rights so far, packed for the nested paging-structure cache: R/W (bit 1) and U/S (bit 2) as in an entry, NX in bit 0. */
+const PACKED_NX = 1;
+const packRights = (writable: number, user: number, noExec: number): number =>
+  writable | user | (noExec !== 0 ? PACKED_NX : 0);
 
 /**
  * AMD nested paging (APM Vol. 2, §15.25): the nested table has the ordinary long-mode format,
@@ -44,6 +51,11 @@ export class NptWalker implements NestedWalker {
   rights = 0;
   faultLevel = 0;
   faultKind = FAULT_NOT_PRESENT;
+  leafDirty = true;
+  caches: NestedCacheHooks | null = null;
+  readonly pathTable = new Float64Array(PATH_SLOTS);
+  readonly pathRights = new Int32Array(PATH_SLOTS);
+  pathLowest = 0;
   private readonly root: number;
   private readonly maskHi: number;
   private readonly masks: ReservedMasks;
@@ -65,13 +77,34 @@ export class NptWalker implements NestedWalker {
   translate(gpa: number, access: number, guestLevel: number): number {
     const ctx = this.ctx;
     const memory = ctx.memory;
+    const caches = ctx.cacheMode !== CACHES_OFF ? this.caches : null;
     let table = this.root;
     let writable = PTE_RW;
     let user = PTE_US;
     let noExec = 0;
-    for (let level = this.levels; level >= 1; level--) {
+    let level = this.levels;
+    if (caches !== null) {
+      // AMD's nested TLB makes no reference; a nested page-walk-cache hit starts lower.
+      if (caches.lookupMapping(gpa, access, guestLevel)) return this.fromMapping(caches);
+      const hit = caches.lookupPwc(gpa, this.levels, guestLevel);
+      if (hit !== 0) {
+        level = hit - 1;
+        table = caches.pwcTable;
+        writable = caches.pwcRights & PTE_RW;
+        user = caches.pwcRights & PTE_US;
+        noExec = (caches.pwcRights & PACKED_NX) !== 0 ? PTE_XD_HI : 0;
+      }
+    }
+    const fills = caches !== null && ctx.cacheMode === CACHES_ON ? caches : null;
+    this.pathLowest = this.levels + 1;
+    for (; level >= 1; level--) {
       const index = physIndex(gpa, level);
       const addr = table + index * 8;
+      if (ctx.recordPath) {
+        this.pathTable[level] = table;
+        this.pathRights[level] = packRights(writable, user, noExec);
+        this.pathLowest = level;
+      }
       ctx.read(addr);
       const lo = memory.lo;
       const hi = memory.hi;
@@ -104,13 +137,25 @@ export class NptWalker implements NestedWalker {
           );
         }
         const bytes = bytesOfLevel(level);
-        this.hpa = entryAddress(lo & ~(bytes - 1), hi, this.maskHi) + (gpa % bytes);
+        const base = entryAddress(lo & ~(bytes - 1), hi, this.maskHi);
+        this.hpa = base + (gpa % bytes);
+        this.leafDirty = (lo & PTE_D) !== 0 || (access & NESTED_WRITE) !== 0;
+        if (fills !== null) fills.fillMapping(gpa, base, level, rights, this.leafDirty, guestLevel);
         return NESTED_OK;
       }
       if (ctx.sideEffects) ctx.setFlags('nested', guestLevel, level, addr, lo, hi, PTE_A, 0);
       table = entryAddress(lo, hi, this.maskHi);
+      if (fills !== null) fills.fillPwc(level, gpa, table, packRights(writable, user, noExec), guestLevel);
     }
     throw new Error('unreachable: level 1 is always a leaf');
+  }
+
+  private fromMapping(caches: NestedCacheHooks): number {
+    this.hpa = caches.hitHpa;
+    this.rights = caches.hitRights;
+    this.leafLevel = caches.hitLeaf;
+    this.leafDirty = caches.hitDirty;
+    return NESTED_OK;
   }
 
   private fail(level: number, rights: number, kind: number): number {

@@ -1,6 +1,7 @@
 import type { EventSink } from '../events';
 import type { PhysicalMemory } from '../memory/physical-memory';
 import type { WalkReference } from '../types';
+import { CACHES_OFF } from './cache-hooks';
 
 /**
  * State shared by the guest and nested walkers during one translation: the memory, whether the
@@ -14,14 +15,23 @@ export class WalkContext {
   count = 0;
   /** False for `probe`: compute the same walk, write nothing. */
   sideEffects = true;
+  /** Of `count`, the guest (native) paging-structure reads; the rest are nested reads. */
+  guestCount = 0;
+  /** CACHES_OFF / CACHES_READ / CACHES_ON (cache-hooks.ts): whether walkers consult and fill the caches. */
+  cacheMode = CACHES_OFF;
+  /** Walkers note each level's table and rights so far (for stale-entry checks; never on the bulk path). */
+  recordPath = false;
 
   constructor(readonly memory: PhysicalMemory) {}
 
-  begin(sink: EventSink | null, collect: boolean, sideEffects: boolean): void {
+  begin(sink: EventSink | null, collect: boolean, sideEffects: boolean, cacheMode = CACHES_OFF): void {
     this.sink = sink;
     this.references = collect ? [] : null;
     this.count = 0;
+    this.guestCount = 0;
     this.sideEffects = sideEffects;
+    this.cacheMode = cacheMode;
+    this.recordPath = false;
   }
 
   /** Reads the entry at `addr` into memory.lo/hi and counts the reference. */

@@ -1,0 +1,213 @@
+/**
+ * The machine's cache structures, grouped the way the walkers consult them, the current context
+ * tag (VPID, PCID), and the event reporting they share. Events and hit records are built only when
+ * someone listens; the bulk path only counts.
+ */
+import type { TlbEvictEvent } from '../events';
+import type { SkippedCell } from '../types';
+import { CACHES_ON } from '../walk/cache-hooks';
+import type { WalkContext } from '../walk/walk-context';
+import type { CacheConfig, CacheKind } from './cache-config';
+import type { CacheTrace, HitRecord } from './cache-trace';
+import { describeEntry } from './describe';
+import { LEVEL_PAGE_SIZE } from './cache-config';
+import { STAT_EVICTIONS, STAT_FILLS, contextTag } from './set-assoc';
+import { CacheStructure } from './structure';
+
+const LEVEL_SLOTS = 6;
+
+export class CacheCore {
+  readonly structures: CacheStructure[];
+  /** TLBs serving data accesses (side data or unified), first-level ones first; likewise fetches. */
+  readonly dataTlbs: CacheStructure[];
+  readonly instructionTlbs: CacheStructure[];
+  /** The guest paging-structure cache holding each level (index 2…5), or null. */
+  readonly pwcByLevel: (CacheStructure | null)[];
+  readonly gpaTlbs: CacheStructure[];
+  readonly nestedPwcByLevel: (CacheStructure | null)[];
+  vpid: number;
+  pcid = 0;
+  /** contextTag(vpid, pcid) of the running context. */
+  tag = 0;
+  /** Translations a TLB served (tier 2: a second-level TLB). */
+  tlbHits = 0;
+  tier2Hits = 0;
+  /** Set by the machine for a translation on the event / result path. */
+  trace: CacheTrace | null = null;
+
+  constructor(
+    readonly config: CacheConfig,
+    readonly ctx: WalkContext,
+    /** The machine has a second dimension (EPT / NPT), and which. */
+    readonly nested: boolean,
+    readonly npt: boolean,
+    readonly guestLevels: number,
+    vpid: number,
+  ) {
+    this.structures = config.structures.map((spec) => new CacheStructure(spec, config.replacement));
+    const tlbs = (side: string) =>
+      this.structures
+        .filter((s) => s.spec.kind === 'tlb' && (s.spec.side === side || s.spec.side === 'unified'))
+        .sort((x, y) => x.tier - y.tier);
+    this.dataTlbs = tlbs('data');
+    this.instructionTlbs = tlbs('instruction');
+    const byLevel = (kind: CacheKind) =>
+      Array.from(
+        { length: LEVEL_SLOTS },
+        (_, level) => this.structures.find((s) => s.kind === kind && s.holdsLevel(level)) ?? null,
+      );
+    this.pwcByLevel = byLevel('pwc');
+    this.gpaTlbs = nested ? this.structures.filter((s) => s.kind === 'gpa-tlb') : [];
+    this.nestedPwcByLevel = nested ? byLevel('nested-pwc') : new Array<null>(LEVEL_SLOTS).fill(null);
+    this.vpid = vpid;
+    this.setPcid(0);
+  }
+
+  resetCounters(): void {
+    for (const st of this.structures) st.array.stats.fill(0);
+    this.tlbHits = 0;
+    this.tier2Hits = 0;
+  }
+
+  setPcid(pcid: number): void {
+    this.pcid = pcid;
+    this.tag = contextTag(this.vpid, pcid);
+  }
+
+  /** LRU updates, fills, drops and counts happen only in `translate` / `run`, not in `probe`. */
+  get touching(): boolean {
+    return this.ctx.cacheMode === CACHES_ON;
+  }
+
+  get listening(): boolean {
+    return this.ctx.sink !== null || this.trace !== null;
+  }
+
+  /** Picks and claims the way for a new entry (reporting what it evicts) and counts the fill. */
+  claim(
+    st: CacheStructure,
+    set: number,
+    key: number,
+    tag: number,
+    global: boolean,
+    guestLevel: number,
+  ): number {
+    const arr = st.array;
+    let i = arr.find(set, key, tag);
+    if (i < 0) {
+      i = arr.allocate(set);
+      if (arr.evicted) {
+        arr.count(STAT_EVICTIONS);
+        if (this.ctx.sink !== null) this.evict(st, guestLevel, i, arr.evictedKey, 'replaced');
+      }
+    }
+    arr.place(i, key, tag, global);
+    arr.count(STAT_FILLS);
+    return i;
+  }
+
+  // --- Events (callers check `listening` first) ---
+
+  lookup(st: CacheStructure, guestLevel: number): void {
+    this.ctx.sink?.({
+      type: 'tlb-lookup',
+      step: this.ctx.count,
+      structure: st.name,
+      cacheKind: st.kind,
+      guestLevel,
+    });
+  }
+
+  miss(st: CacheStructure, guestLevel: number): void {
+    this.ctx.sink?.({
+      type: 'tlb-miss',
+      step: this.ctx.count,
+      structure: st.name,
+      cacheKind: st.kind,
+      guestLevel,
+    });
+  }
+
+  /** Records a hit (for the skipped cells and the stale check) and returns the cells it spares. */
+  record(hit: HitRecord): readonly SkippedCell[] {
+    if (this.trace === null) return [];
+    this.trace.hits.push(hit);
+    return this.trace.cellsOf(hit);
+  }
+
+  tlbHit(
+    st: CacheStructure,
+    guestLevel: number,
+    i: number,
+    pageLevel: number,
+    usable: boolean,
+    skipped: readonly SkippedCell[],
+  ): void {
+    const arr = st.array;
+    this.ctx.sink?.({
+      type: 'tlb-hit',
+      step: this.ctx.count,
+      structure: st.name,
+      cacheKind: st.kind,
+      guestLevel,
+      set: Math.floor(i / arr.ways),
+      way: i % arr.ways,
+      pageSize: LEVEL_PAGE_SIZE[pageLevel]!,
+      usable,
+      skipped,
+    });
+  }
+
+  pwcHit(
+    st: CacheStructure,
+    guestLevel: number,
+    level: number,
+    i: number,
+    skipped: readonly SkippedCell[],
+  ): void {
+    const arr = st.array;
+    this.ctx.sink?.({
+      type: 'pwc-hit',
+      step: this.ctx.count,
+      structure: st.name,
+      cacheKind: st.kind,
+      guestLevel,
+      level,
+      set: Math.floor(i / arr.ways),
+      way: i % arr.ways,
+      skipped,
+    });
+  }
+
+  filled(st: CacheStructure, guestLevel: number, i: number): void {
+    this.ctx.sink?.({
+      type: 'tlb-fill',
+      step: this.ctx.count,
+      structure: st.name,
+      cacheKind: st.kind,
+      guestLevel,
+      entry: describeEntry(st, i, this.nested, this.npt),
+    });
+  }
+
+  evict(
+    st: CacheStructure,
+    guestLevel: number,
+    i: number,
+    key: number,
+    reason: TlbEvictEvent['reason'],
+  ): void {
+    const arr = st.array;
+    this.ctx.sink?.({
+      type: 'tlb-evict',
+      step: this.ctx.count,
+      structure: st.name,
+      cacheKind: st.kind,
+      guestLevel,
+      set: Math.floor(i / arr.ways),
+      way: i % arr.ways,
+      key,
+      reason,
+    });
+  }
+}

@@ -1,0 +1,274 @@
+/**
+ * Linear (native) or combined (guest-linear → host-physical) mappings, and the guest
+ * paging-structure caches (SDM Vol. 3, §4.10.2, §4.10.3, §29.4.1 "combined mappings").
+ *
+ * A TLB entry covers one page of min(guest page, nested page) and keeps the physical page, the
+ * combined rights and the D state. An access it does not allow — or a write while D is clear —
+ * drops it and walks: faults are never delivered from a cached entry.
+ */
+import { ACCESS_FETCH, ACCESS_WRITE } from '../types';
+import type { GuestCacheHooks } from '../walk/cache-hooks';
+import type { GuestWalker } from '../walk/guest-walker';
+import { permissionDenied } from '../walk/guest-permissions';
+import { NESTED_FETCH, NESTED_READ, NESTED_WRITE } from '../walk/nested-walker';
+import type { CacheCore } from './cache-core';
+import {
+  PWC_NESTED_LEAF_SHIFT,
+  PWC_NESTED_SHIFT,
+  RIGHT_NX,
+  RIGHT_U,
+  RIGHT_W,
+  TLB_GUEST_DIRTY,
+  TLB_GUEST_LEAF_SHIFT,
+  TLB_GUEST_RIGHTS,
+  TLB_NESTED_DIRTY,
+  TLB_NESTED_LEAF_SHIFT,
+  TLB_NESTED_SHIFT,
+  linearBits,
+  linearOffset,
+  linearPrefix,
+  pageKey,
+  pageShift,
+  prefixKey,
+} from './keys';
+import { STAT_DROPS, STAT_HITS, STAT_LOOKUPS, STAT_MISSES } from './set-assoc';
+import type { CacheStructure } from './structure';
+
+const REFUSE_RIGHTS = 1;
+const REFUSE_DIRTY = 2;
+const BOTH_DIRTY = TLB_GUEST_DIRTY | TLB_NESTED_DIRTY;
+const NO_CELLS: readonly never[] = [];
+
+export class GuestCaches implements GuestCacheHooks {
+  pwcTableGpa = 0;
+  pwcTableHpa = 0;
+  pwcRights = 0;
+  pwcNestedRights = 0;
+  pwcNestedLeaf = 0;
+
+  constructor(private readonly core: CacheCore) {}
+
+  lookupTlb(walker: GuestWalker, vaHi: number, vaLo: number, kind: number, cpl: number): boolean {
+    const core = this.core;
+    const list = kind === ACCESS_FETCH ? core.instructionTlbs : core.dataTlbs;
+    const touching = core.touching;
+    const listening = core.listening;
+    const gl = core.guestLevels;
+    for (let s = 0; s < list.length; s++) {
+      const st = list[s]!;
+      const arr = st.array;
+      if (listening) core.lookup(st, gl);
+      if (touching) arr.count(STAT_LOOKUPS);
+      const i = this.findPage(st, vaHi, vaLo);
+      if (i < 0) {
+        if (touching) arr.count(STAT_MISSES);
+        if (listening) core.miss(st, gl);
+        continue;
+      }
+      const pageLevel = arr.keys[i]! % 4;
+      const flags = arr.flags[i]!;
+      const refusal = refusalOf(walker, flags, kind, cpl);
+      if (refusal !== 0) {
+        if (listening) core.tlbHit(st, gl, i, pageLevel, false, NO_CELLS);
+        if (touching) {
+          arr.count(STAT_DROPS);
+          this.dropPage(vaHi, vaLo, refusal === REFUSE_DIRTY ? 'dirty-clear' : 'not-permitted');
+        }
+        return false;
+      }
+      const offset = linearOffset(vaLo, pageLevel);
+      walker.pa = arr.a[i]! + offset;
+      walker.gpa = arr.b[i]! + offset;
+      walker.guestLeafLevel = (flags >> TLB_GUEST_LEAF_SHIFT) & 3;
+      walker.nestedLeafLevel = (flags >> TLB_NESTED_LEAF_SHIFT) & 3;
+      walker.leafRights = flags & TLB_GUEST_RIGHTS;
+      walker.leafDirty = (flags & TLB_GUEST_DIRTY) !== 0;
+      walker.leafGlobal = arr.global[i] !== 0;
+      walker.finalNestedRights = (flags >> TLB_NESTED_SHIFT) & 7;
+      walker.finalNestedDirty = (flags & TLB_NESTED_DIRTY) !== 0;
+      if (listening) {
+        const record = {
+          structure: st.name,
+          kind: st.kind,
+          guestLevel: 0,
+          level: pageLevel,
+          gpa: 0,
+          a: arr.a[i]!,
+          b: arr.b[i]!,
+          flags,
+        };
+        core.tlbHit(st, gl, i, pageLevel, true, core.record(record));
+      }
+      if (touching) {
+        arr.count(STAT_HITS);
+        arr.touch(i);
+        core.tlbHits++;
+        // A second-level hit also fills the first level.
+        if (st.tier > 1) {
+          core.tier2Hits++;
+          this.fill(list, 1, walker, vaHi, vaLo);
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  fillTlb(walker: GuestWalker, vaHi: number, vaLo: number, kind: number): void {
+    this.fill(kind === ACCESS_FETCH ? this.core.instructionTlbs : this.core.dataTlbs, 2, walker, vaHi, vaLo);
+  }
+
+  lookupPwc(vaHi: number, vaLo: number, top: number): number {
+    const core = this.core;
+    const touching = core.touching;
+    const listening = core.listening;
+    // The longest prefix first: a PDE-cache hit skips the most (SDM §4.10.3.2).
+    for (let level = 2; level <= top; level++) {
+      const st = core.pwcByLevel[level];
+      if (st === null || st === undefined) continue;
+      const arr = st.array;
+      if (listening) core.lookup(st, level);
+      if (touching) arr.count(STAT_LOOKUPS);
+      const prefix = linearPrefix(vaHi, vaLo, level);
+      const i = arr.find(arr.setOf(prefix), prefixKey(prefix, level), core.tag);
+      if (i < 0) {
+        if (touching) arr.count(STAT_MISSES);
+        if (listening) core.miss(st, level);
+        continue;
+      }
+      const flags = arr.flags[i]!;
+      this.pwcTableHpa = arr.a[i]!;
+      this.pwcTableGpa = arr.b[i]!;
+      this.pwcRights = flags & (RIGHT_W | RIGHT_U | RIGHT_NX);
+      this.pwcNestedRights = (flags >> PWC_NESTED_SHIFT) & 7;
+      this.pwcNestedLeaf = (flags >> PWC_NESTED_LEAF_SHIFT) & 3;
+      if (touching) {
+        arr.count(STAT_HITS);
+        arr.touch(i);
+      }
+      if (listening) {
+        const record = {
+          structure: st.name,
+          kind: st.kind,
+          guestLevel: level,
+          level,
+          gpa: 0,
+          a: this.pwcTableHpa,
+          b: this.pwcTableGpa,
+          flags,
+        };
+        core.pwcHit(st, level, level, i, core.record(record));
+      }
+      return level;
+    }
+    return 0;
+  }
+
+  fillPwc(
+    level: number,
+    vaHi: number,
+    vaLo: number,
+    tableGpa: number,
+    tableHpa: number,
+    rights: number,
+    nestedRights: number,
+    nestedLeaf: number,
+  ): void {
+    const core = this.core;
+    const st = core.pwcByLevel[level];
+    if (st === null || st === undefined) return;
+    const arr = st.array;
+    const prefix = linearPrefix(vaHi, vaLo, level);
+    const i = core.claim(st, arr.setOf(prefix), prefixKey(prefix, level), core.tag, false, level);
+    arr.a[i] = tableHpa;
+    arr.b[i] = tableGpa;
+    arr.flags[i] = rights | (nestedRights << PWC_NESTED_SHIFT) | (nestedLeaf << PWC_NESTED_LEAF_SHIFT);
+    if (core.listening) core.filled(st, level, i);
+  }
+
+  /** Entry index of the page holding this address in `st` (any size it holds), or −1. */
+  private findPage(st: CacheStructure, vaHi: number, vaLo: number): number {
+    const arr = st.array;
+    const held = st.held;
+    for (let k = 0; k < held.length; k++) {
+      const level = held[k]!;
+      const number = linearBits(vaHi, vaLo, pageShift(level));
+      const i = arr.find(arr.setOf(number), pageKey(number, level), this.core.tag);
+      if (i >= 0) return i;
+    }
+    return -1;
+  }
+
+  /** Entries for the translation in the walker's fields, in the TLBs of `list` up to `maxTier`. */
+  private fill(
+    list: readonly CacheStructure[],
+    maxTier: number,
+    walker: GuestWalker,
+    vaHi: number,
+    vaLo: number,
+  ): void {
+    const core = this.core;
+    const guestLeaf = walker.guestLeafLevel;
+    const nestedLeaf = walker.nestedLeafLevel;
+    // Splintering: the translation covers min(guest page, nested page).
+    const level = nestedLeaf !== 0 && nestedLeaf < guestLeaf ? nestedLeaf : guestLeaf;
+    const flags =
+      walker.leafRights |
+      (walker.leafDirty ? TLB_GUEST_DIRTY : 0) |
+      (walker.finalNestedRights << TLB_NESTED_SHIFT) |
+      (walker.finalNestedDirty ? TLB_NESTED_DIRTY : 0) |
+      (guestLeaf << TLB_GUEST_LEAF_SHIFT) |
+      (nestedLeaf << TLB_NESTED_LEAF_SHIFT);
+    for (let s = 0; s < list.length; s++) {
+      const st = list[s]!;
+      if (st.tier > maxTier) continue;
+      const pageLevel = st.fillLevel(level);
+      if (pageLevel === 0) continue;
+      const arr = st.array;
+      const number = linearBits(vaHi, vaLo, pageShift(pageLevel));
+      const i = core.claim(
+        st,
+        arr.setOf(number),
+        pageKey(number, pageLevel),
+        core.tag,
+        walker.leafGlobal,
+        core.guestLevels,
+      );
+      const offset = linearOffset(vaLo, pageLevel);
+      arr.a[i] = walker.pa - offset;
+      arr.b[i] = walker.gpa - offset;
+      arr.flags[i] = flags;
+      if (core.listening) core.filled(st, core.guestLevels, i);
+    }
+  }
+
+  /** Removes every TLB entry for this address in the current context (a hit that could not serve). */
+  private dropPage(vaHi: number, vaLo: number, reason: 'dirty-clear' | 'not-permitted'): void {
+    const core = this.core;
+    for (const st of core.structures) {
+      if (st.kind !== 'tlb') continue;
+      const i = this.findPage(st, vaHi, vaLo);
+      if (i < 0) continue;
+      if (core.ctx.sink !== null) core.evict(st, core.guestLevels, i, st.array.keys[i]!, reason);
+      st.array.invalidate(i);
+    }
+  }
+}
+
+/** Why a cached translation cannot serve this access (0: it can). */
+function refusalOf(walker: GuestWalker, flags: number, kind: number, cpl: number): number {
+  const denied = permissionDenied(
+    walker.cpu,
+    kind,
+    cpl,
+    (flags & RIGHT_W) !== 0,
+    (flags & RIGHT_U) !== 0,
+    (flags & RIGHT_NX) !== 0,
+  );
+  if (denied !== 0) return REFUSE_RIGHTS;
+  const access = kind === ACCESS_WRITE ? NESTED_WRITE : kind === ACCESS_FETCH ? NESTED_FETCH : NESTED_READ;
+  if ((access & ~(flags >> TLB_NESTED_SHIFT) & 7) !== 0) return REFUSE_RIGHTS;
+  // A write must set D in memory (guest leaf, and the EPT leaf with EPT A/D): it walks (SDM §4.8).
+  if (kind === ACCESS_WRITE && (flags & BOTH_DIRTY) !== BOTH_DIRTY) return REFUSE_DIRTY;
+  return 0;
+}

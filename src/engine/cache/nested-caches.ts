@@ -1,0 +1,181 @@
+/**
+ * Guest-physical mappings (gPA → hPA from the EPT alone; AMD's nested TLB) and the EPT (NPT)
+ * paging-structure caches (SDM Vol. 3, §29.4.1), which shorten the nested walks inside a 2D walk.
+ * Tagged by the EPTP: one per machine, so the tag is implicit (0).
+ */
+import type { NestedCacheHooks } from '../walk/cache-hooks';
+import { NESTED_WRITE } from '../walk/nested-walker';
+import type { CacheCore } from './cache-core';
+import { GPA_DIRTY, GPA_LEAF_SHIFT, pageBytes, pageKey, pageShift, physBits, prefixKey } from './keys';
+import { STAT_DROPS, STAT_HITS, STAT_LOOKUPS, STAT_MISSES } from './set-assoc';
+import type { CacheStructure } from './structure';
+
+/** Guest-physical structures are tagged by EPTP alone; the machine has one EPTP. */
+const EPTP_TAG = 0;
+const NO_CELLS: readonly never[] = [];
+
+export class NestedCaches implements NestedCacheHooks {
+  hitHpa = 0;
+  hitRights = 0;
+  hitLeaf = 1;
+  hitDirty = true;
+  pwcTable = 0;
+  pwcRights = 0;
+
+  constructor(private readonly core: CacheCore) {}
+
+  lookupMapping(gpa: number, access: number, guestLevel: number): boolean {
+    const core = this.core;
+    const list = core.gpaTlbs;
+    const touching = core.touching;
+    const listening = core.listening;
+    for (let s = 0; s < list.length; s++) {
+      const st = list[s]!;
+      const arr = st.array;
+      if (listening) core.lookup(st, guestLevel);
+      if (touching) arr.count(STAT_LOOKUPS);
+      const i = findPage(st, gpa);
+      if (i < 0) {
+        if (touching) arr.count(STAT_MISSES);
+        if (listening) core.miss(st, guestLevel);
+        continue;
+      }
+      const pageLevel = arr.keys[i]! % 4;
+      const flags = arr.flags[i]!;
+      const rights = flags & 7;
+      const dirty = (flags & GPA_DIRTY) !== 0;
+      const refused = (access & ~rights) !== 0;
+      if (refused || ((access & NESTED_WRITE) !== 0 && !dirty)) {
+        // Not allowed, or a write that must set the leaf's D flag: drop the entry and walk.
+        if (listening) core.tlbHit(st, guestLevel, i, pageLevel, false, NO_CELLS);
+        if (touching) {
+          arr.count(STAT_DROPS);
+          this.dropPage(gpa, guestLevel, refused ? 'not-permitted' : 'dirty-clear');
+        }
+        return false;
+      }
+      this.hitHpa = arr.a[i]! + (gpa % pageBytes(pageLevel));
+      this.hitRights = rights;
+      this.hitLeaf = (flags >> GPA_LEAF_SHIFT) & 3;
+      this.hitDirty = dirty;
+      if (touching) {
+        arr.count(STAT_HITS);
+        arr.touch(i);
+      }
+      if (listening) {
+        const record = {
+          structure: st.name,
+          kind: st.kind,
+          guestLevel,
+          level: pageLevel,
+          gpa,
+          a: arr.a[i]!,
+          b: 0,
+          flags,
+        };
+        core.tlbHit(st, guestLevel, i, pageLevel, true, core.record(record));
+      }
+      return true;
+    }
+    return false;
+  }
+
+  lookupPwc(gpa: number, top: number, guestLevel: number): number {
+    const core = this.core;
+    const touching = core.touching;
+    const listening = core.listening;
+    for (let level = 2; level <= top; level++) {
+      const st = core.nestedPwcByLevel[level];
+      if (st === null || st === undefined) continue;
+      const arr = st.array;
+      if (listening) core.lookup(st, guestLevel);
+      if (touching) arr.count(STAT_LOOKUPS);
+      const prefix = physBits(gpa, pageShift(level));
+      const i = arr.find(arr.setOf(prefix), prefixKey(prefix, level), EPTP_TAG);
+      if (i < 0) {
+        if (touching) arr.count(STAT_MISSES);
+        if (listening) core.miss(st, guestLevel);
+        continue;
+      }
+      this.pwcTable = arr.a[i]!;
+      this.pwcRights = arr.flags[i]!;
+      if (touching) {
+        arr.count(STAT_HITS);
+        arr.touch(i);
+      }
+      if (listening) {
+        const record = {
+          structure: st.name,
+          kind: st.kind,
+          guestLevel,
+          level,
+          gpa,
+          a: this.pwcTable,
+          b: 0,
+          flags: this.pwcRights,
+        };
+        core.pwcHit(st, guestLevel, level, i, core.record(record));
+      }
+      return level;
+    }
+    return 0;
+  }
+
+  fillPwc(level: number, gpa: number, table: number, rights: number, guestLevel: number): void {
+    const core = this.core;
+    const st = core.nestedPwcByLevel[level];
+    if (st === null || st === undefined) return;
+    const arr = st.array;
+    const prefix = physBits(gpa, pageShift(level));
+    const i = core.claim(st, arr.setOf(prefix), prefixKey(prefix, level), EPTP_TAG, false, guestLevel);
+    arr.a[i] = table;
+    arr.flags[i] = rights;
+    if (core.listening) core.filled(st, guestLevel, i);
+  }
+
+  fillMapping(
+    gpa: number,
+    frame: number,
+    leafLevel: number,
+    rights: number,
+    dirty: boolean,
+    guestLevel: number,
+  ): void {
+    const core = this.core;
+    const list = core.gpaTlbs;
+    for (let s = 0; s < list.length; s++) {
+      const st = list[s]!;
+      const pageLevel = st.fillLevel(leafLevel);
+      if (pageLevel === 0) continue;
+      const arr = st.array;
+      const number = physBits(gpa, pageShift(pageLevel));
+      const i = core.claim(st, arr.setOf(number), pageKey(number, pageLevel), EPTP_TAG, false, guestLevel);
+      // A splintered piece starts at its own offset within the leaf's page.
+      arr.a[i] = frame + (gpa % pageBytes(leafLevel)) - (gpa % pageBytes(pageLevel));
+      arr.flags[i] = rights | (dirty ? GPA_DIRTY : 0) | (leafLevel << GPA_LEAF_SHIFT);
+      if (core.listening) core.filled(st, guestLevel, i);
+    }
+  }
+
+  private dropPage(gpa: number, guestLevel: number, reason: 'dirty-clear' | 'not-permitted'): void {
+    const core = this.core;
+    for (const st of core.gpaTlbs) {
+      const i = findPage(st, gpa);
+      if (i < 0) continue;
+      if (core.ctx.sink !== null) core.evict(st, guestLevel, i, st.array.keys[i]!, reason);
+      st.array.invalidate(i);
+    }
+  }
+}
+
+function findPage(st: CacheStructure, gpa: number): number {
+  const arr = st.array;
+  const held = st.held;
+  for (let k = 0; k < held.length; k++) {
+    const level = held[k]!;
+    const number = physBits(gpa, pageShift(level));
+    const i = arr.find(arr.setOf(number), pageKey(number, level), EPTP_TAG);
+    if (i >= 0) return i;
+  }
+  return -1;
+}

@@ -1,0 +1,168 @@
+/**
+ * One set-associative array of cache entries in typed arrays, preallocated: lookups, fills and
+ * replacement allocate nothing. Entry i of set s is at index s·ways + way.
+ *
+ * Each entry has a key (a page number or table prefix, with a size / level code folded in; ≤ 2^53),
+ * a context tag (VPID << 12 | PCID), a global flag, and a payload the owner interprets: two
+ * addresses (`a`, `b`) and small flags.
+ */
+import type { ReplacementPolicy } from './cache-config';
+
+export const STAT_LOOKUPS = 0;
+export const STAT_HITS = 1;
+export const STAT_MISSES = 2;
+export const STAT_FILLS = 3;
+export const STAT_EVICTIONS = 4;
+/** Hits that could not be used (rights, dirty flag): the entry is dropped and the walk made. */
+export const STAT_DROPS = 5;
+/** Entries removed by invalidation (INVLPG, MOV CR3, INVEPT, …). */
+export const STAT_INVALIDATED = 6;
+export const STAT_COUNT = 7;
+
+/** Tag bits: PCID in 11:0, VPID above (SDM §4.10.1, §29.4.1). */
+export const PCID_BITS = 12;
+export const PCID_MASK = 0xfff;
+export const contextTag = (vpid: number, pcid: number): number =>
+  ((vpid << PCID_BITS) | (pcid & PCID_MASK)) >>> 0;
+
+const POLICY_LRU = 0;
+const POLICY_PLRU = 1;
+const POLICY_RANDOM = 2;
+const POLICIES: Readonly<Record<ReplacementPolicy, number>> = {
+  lru: POLICY_LRU,
+  plru: POLICY_PLRU,
+  random: POLICY_RANDOM,
+};
+/** Fixed seed: random replacement is reproducible from run to run. */
+const RANDOM_SEED = 0x2545_f491;
+
+export class SetAssoc {
+  readonly sets: number;
+  readonly ways: number;
+  readonly setMask: number;
+  readonly keys: Float64Array;
+  readonly tags: Int32Array;
+  readonly valid: Uint8Array;
+  readonly global: Uint8Array;
+  readonly a: Float64Array;
+  readonly b: Float64Array;
+  readonly flags: Int32Array;
+  readonly stats = new Float64Array(STAT_COUNT);
+  /** After `allocate`: whether a valid entry was replaced, and its key. */
+  evicted = false;
+  evictedKey = 0;
+  private readonly policy: number;
+  /** LRU: time of last use; PLRU: 1 = recently used bit. */
+  private readonly age: Float64Array;
+  private clock = 0;
+  private seed = RANDOM_SEED;
+
+  constructor(entries: number, ways: number, policy: ReplacementPolicy, withSecondAddress: boolean) {
+    this.ways = ways;
+    this.sets = entries / ways;
+    if (!Number.isInteger(this.sets) || (this.sets & (this.sets - 1)) !== 0) {
+      throw new Error(`${entries} entries in ${ways} ways do not make a power-of-two number of sets`);
+    }
+    this.setMask = this.sets - 1;
+    this.keys = new Float64Array(entries);
+    this.tags = new Int32Array(entries);
+    this.valid = new Uint8Array(entries);
+    this.global = new Uint8Array(entries);
+    this.a = new Float64Array(entries);
+    this.b = new Float64Array(withSecondAddress ? entries : 0);
+    this.flags = new Int32Array(entries);
+    this.age = new Float64Array(entries);
+    this.policy = POLICIES[policy];
+  }
+
+  /** Adds one to counter `stat` (STAT_*). */
+  count(stat: number): void {
+    this.stats[stat] = this.stats[stat]! + 1;
+  }
+
+  /** The set of a page number / prefix: its low bits (ToInt32 keeps them exact up to 2^53). */
+  setOf(number: number): number {
+    return number & this.setMask;
+  }
+
+  /** Index of the entry for `key` under `tag` in `set`, or −1. Global entries match any PCID of their VPID. */
+  find(set: number, key: number, tag: number): number {
+    const { valid, keys, tags, global } = this;
+    const end = (set + 1) * this.ways;
+    for (let i = set * this.ways; i < end; i++) {
+      if (valid[i] !== 0 && keys[i] === key) {
+        const t = tags[i]!;
+        if (t === tag || (global[i] !== 0 && t >>> PCID_BITS === tag >>> PCID_BITS)) return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Marks entry i as just used. */
+  touch(i: number): void {
+    if (this.policy === POLICY_LRU) {
+      this.age[i] = ++this.clock;
+    } else if (this.policy === POLICY_PLRU) {
+      // Bit-PLRU: set the entry's bit; when every way of the set is set, clear the others.
+      this.age[i] = 1;
+      const start = i - (i % this.ways);
+      const end = start + this.ways;
+      let all = true;
+      for (let j = start; j < end; j++) if (this.age[j] === 0) all = false;
+      if (all) for (let j = start; j < end; j++) if (j !== i) this.age[j] = 0;
+    }
+  }
+
+  /** Picks the way to fill in `set` (an invalid one first), records what it evicts, returns its index. */
+  allocate(set: number): number {
+    const start = set * this.ways;
+    const end = start + this.ways;
+    for (let i = start; i < end; i++) {
+      if (this.valid[i] === 0) {
+        this.evicted = false;
+        return i;
+      }
+    }
+    let victim = start;
+    if (this.policy === POLICY_RANDOM) {
+      let x = this.seed;
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      this.seed = x >>> 0;
+      victim = start + (this.seed % this.ways);
+    } else {
+      // LRU: the oldest use; PLRU: the first way whose bit is clear.
+      for (let i = start + 1; i < end; i++) if (this.age[i]! < this.age[victim]!) victim = i;
+    }
+    this.evicted = true;
+    this.evictedKey = this.keys[victim]!;
+    return victim;
+  }
+
+  /** Writes key, tag and global flag into entry i and marks it valid and just used. */
+  place(i: number, key: number, tag: number, global: boolean): void {
+    this.keys[i] = key;
+    this.tags[i] = tag;
+    this.global[i] = global ? 1 : 0;
+    this.valid[i] = 1;
+    this.touch(i);
+  }
+
+  invalidate(i: number): void {
+    this.valid[i] = 0;
+    this.age[i] = 0;
+  }
+
+  /** Recency rank of entry i within its set: 0 = most recently used (LRU); PLRU: 0 = bit set. */
+  recency(i: number): number {
+    if (this.policy === POLICY_PLRU) return this.age[i] === 1 ? 0 : 1;
+    if (this.policy === POLICY_RANDOM) return 0;
+    const start = i - (i % this.ways);
+    let rank = 0;
+    for (let j = start; j < start + this.ways; j++) {
+      if (j !== i && this.valid[j] !== 0 && this.age[j]! > this.age[i]!) rank++;
+    }
+    return rank;
+  }
+}

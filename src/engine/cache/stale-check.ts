@@ -1,0 +1,112 @@
+/**
+ * Stale translations: a hit whose entry no longer matches memory — the entry in memory changed and
+ * nobody invalidated (SDM Vol. 3, §4.10.4: software must invalidate). Each hit's claim is checked
+ * against an uncached, side-effect-free walk of memory as it is now. Only on the event / result
+ * path, never in bulk runs.
+ */
+import { formatPhys } from '../address';
+import { OUTCOMES, OUTCOME_OK, type TranslationResult } from '../types';
+import { CACHES_OFF } from '../walk/cache-hooks';
+import type { GuestWalker } from '../walk/guest-walker';
+import { NESTED_OK, type NestedWalker } from '../walk/nested-walker';
+import type { WalkContext } from '../walk/walk-context';
+import type { HitRecord } from './cache-trace';
+import {
+  GPA_LEAF_SHIFT,
+  TLB_GUEST_LEAF_SHIFT,
+  TLB_GUEST_RIGHTS,
+  TLB_NESTED_LEAF_SHIFT,
+  TLB_NESTED_SHIFT,
+  pageBytes,
+} from './keys';
+
+const ENTRY_NAMES = ['', 'PTE', 'PDE', 'PDPTE', 'PML4E', 'PML5E'];
+/** An access type no EPT rights refuse: the silent nested walk reports the mapping, whatever it allows. */
+const ANY_ACCESS = 0;
+
+export interface StaleReport {
+  readonly structures: string[];
+  readonly reasons: string[];
+}
+
+export function findStale(
+  hits: readonly HitRecord[],
+  ctx: WalkContext,
+  guest: GuestWalker,
+  nested: NestedWalker | null,
+  result: TranslationResult,
+  kind: number,
+): StaleReport {
+  const report: StaleReport = { structures: [], reasons: [] };
+  if (hits.length === 0) return report;
+  ctx.begin(null, false, false, CACHES_OFF);
+  ctx.recordPath = true;
+  const code = guest.walk(result.va.hi >>> 0, result.va.lo >>> 0, kind, result.cpl);
+  const stale = (hit: HitRecord, reason: string) => {
+    if (!report.structures.includes(hit.structure)) report.structures.push(hit.structure);
+    report.reasons.push(`${hit.structure}: ${reason}`);
+  };
+  for (const hit of hits) {
+    switch (hit.kind) {
+      case 'tlb': {
+        const flags = hit.flags;
+        const same =
+          code === OUTCOME_OK &&
+          guest.pa === result.pa &&
+          (nested === null || guest.gpa === result.gpa) &&
+          guest.leafRights === (flags & TLB_GUEST_RIGHTS) &&
+          guest.finalNestedRights === ((flags >> TLB_NESTED_SHIFT) & 7) &&
+          guest.guestLeafLevel === ((flags >> TLB_GUEST_LEAF_SHIFT) & 3) &&
+          guest.nestedLeafLevel === ((flags >> TLB_NESTED_LEAF_SHIFT) & 3);
+        if (!same) {
+          stale(
+            hit,
+            code === OUTCOME_OK
+              ? `memory now translates this page to ${formatPhys(guest.pa)} with other rights or page size`
+              : `memory now gives ${OUTCOMES[code]} for this access`,
+          );
+        }
+        break;
+      }
+      case 'pwc': {
+        const below = hit.level - 1;
+        const same =
+          guest.pathLowest <= below &&
+          guest.pathTableHpa[below] === hit.a &&
+          guest.pathTableGpa[below] === hit.b &&
+          guest.pathRights[below] === (hit.flags & 7);
+        if (!same)
+          stale(
+            hit,
+            `the ${ENTRY_NAMES[hit.level]} in memory no longer leads to the table at ${formatPhys(hit.a)} with these rights`,
+          );
+        break;
+      }
+      case 'gpa-tlb': {
+        const r = nested!.translate(hit.gpa, ANY_ACCESS, hit.guestLevel);
+        const same =
+          r === NESTED_OK &&
+          nested!.hpa === hit.a + (hit.gpa % pageBytes(hit.level)) &&
+          nested!.rights === (hit.flags & 7) &&
+          nested!.leafLevel === ((hit.flags >> GPA_LEAF_SHIFT) & 3);
+        if (!same) stale(hit, `the nested tables no longer map gPA ${formatPhys(hit.gpa)} as cached`);
+        break;
+      }
+      default: {
+        nested!.translate(hit.gpa, ANY_ACCESS, hit.guestLevel);
+        const below = hit.level - 1;
+        const same =
+          nested!.pathLowest <= below &&
+          nested!.pathTable[below] === hit.a &&
+          nested!.pathRights[below] === (hit.flags & 7);
+        if (!same) {
+          stale(
+            hit,
+            `the nested ${ENTRY_NAMES[hit.level]} for gPA ${formatPhys(hit.gpa)} no longer leads to the table at ${formatPhys(hit.a)}`,
+          );
+        }
+      }
+    }
+  }
+  return report;
+}

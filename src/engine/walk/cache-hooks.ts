@@ -1,0 +1,69 @@
+/**
+ * What the walkers ask of the translation caches (implemented in src/engine/cache). Results are
+ * left in fields, so a lookup allocates nothing. The walkers consult the caches only when the
+ * walk context's `cacheMode` allows it.
+ */
+import type { GuestWalker } from './guest-walker';
+
+/** The uncached walk: the reference for results, and the probe that detects stale entries. */
+export const CACHES_OFF = 0;
+/** `probe`: look up, but touch nothing (no LRU update, no fill, no drop). */
+export const CACHES_READ = 1;
+/** `translate` / `run`: look up, fill, replace. */
+export const CACHES_ON = 2;
+
+/** Linear / combined mappings and the guest paging-structure caches. */
+export interface GuestCacheHooks {
+  /** A usable TLB hit: writes the walker's result fields (pa, gpa, leaf levels) and returns true. */
+  lookupTlb(walker: GuestWalker, vaHi: number, vaLo: number, kind: number, cpl: number): boolean;
+  /** After a successful walk: a TLB entry from the walker's result fields. */
+  fillTlb(walker: GuestWalker, vaHi: number, vaLo: number, kind: number): void;
+  /**
+   * The lowest level L (≤ top) whose paging-structure cache holds the entry for this address, or 0.
+   * A hit leaves the level-(L − 1) table and the rights so far in the `pwc*` fields.
+   */
+  lookupPwc(vaHi: number, vaLo: number, top: number): number;
+  readonly pwcTableGpa: number;
+  readonly pwcTableHpa: number;
+  /** Rights so far, packed (RIGHT_W / RIGHT_U / RIGHT_NX, src/engine/cache/keys.ts). */
+  readonly pwcRights: number;
+  /** Nested rights and nested leaf level of the page holding the next table (for the A/D write check). */
+  readonly pwcNestedRights: number;
+  readonly pwcNestedLeaf: number;
+  /** Caches the level-`level` entry on this address's path: it points at the table at `tableGpa` / `tableHpa`. */
+  fillPwc(
+    level: number,
+    vaHi: number,
+    vaLo: number,
+    tableGpa: number,
+    tableHpa: number,
+    rights: number,
+    nestedRights: number,
+    nestedLeaf: number,
+  ): void;
+}
+
+/** Guest-physical mappings and the EPT (NPT) paging-structure caches. */
+export interface NestedCacheHooks {
+  /** A usable guest-physical-mapping hit for `access` (NESTED_* bits): the `hit*` fields hold it. */
+  lookupMapping(gpa: number, access: number, guestLevel: number): boolean;
+  readonly hitHpa: number;
+  readonly hitRights: number;
+  readonly hitLeaf: number;
+  readonly hitDirty: boolean;
+  /** The lowest nested level L whose cache holds the entry for `gpa`, or 0; the next table and rights in `pwc*`. */
+  lookupPwc(gpa: number, top: number, guestLevel: number): number;
+  readonly pwcTable: number;
+  /** Rights so far in the walker's own encoding. */
+  readonly pwcRights: number;
+  fillPwc(level: number, gpa: number, table: number, rights: number, guestLevel: number): void;
+  /** `frame`: host-physical base of the page of `leafLevel` mapping `gpa`. */
+  fillMapping(
+    gpa: number,
+    frame: number,
+    leafLevel: number,
+    rights: number,
+    dirty: boolean,
+    guestLevel: number,
+  ): void;
+}
