@@ -75,7 +75,7 @@ export function AddressBits({ events }: AddressBitsProps) {
             <g key={f.name} className={fieldClass(f, ok)} data-field={f.name}>
               <rect className="nw-field-bar" x={x0} y={4} width={x1 - x0} height={18} rx={4} />
               <text className="nw-field-name" x={mid} y={13} textAnchor="middle" dominantBaseline="central">
-                {x1 - x0 > 70 ? `${f.name} ${f.high}:${f.low}` : f.name}
+                {fieldLabel(f, x1 - x0)}
               </text>
               {bits
                 .filter((b) => b <= f.high && b >= f.low)
@@ -113,6 +113,15 @@ export function AddressBits({ events }: AddressBitsProps) {
       <AddressOutcome model={model} />
     </section>
   );
+}
+
+/** The longest of "PML4 47:39" / "PML4" / "sign" that fits the bar (about 7 px per character). */
+function fieldLabel(f: AddressField, width: number): string {
+  const full = `${f.name} ${f.high}:${f.low}`;
+  const fits = (text: string) => text.length * 7 + 8 <= width;
+  if (fits(full)) return full;
+  if (fits(f.name)) return f.name;
+  return f.kind === 'sign' ? 'sign' : f.name.slice(0, 3);
 }
 
 function valueText(f: AddressField, ok: boolean): string {

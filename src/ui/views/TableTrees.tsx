@@ -63,7 +63,10 @@ export function TableTrees({ events, cursor, onEditEntry }: TableTreesProps) {
         </div>
       )}
       <div className="nw-tables-scroll">
-        <div className="nw-tables-canvas" style={{ width: tree.width, height: tree.height } as CSSProperties}>
+        <div
+          className={`nw-tables-canvas${tree.narrow ? ' is-narrow' : ''}`}
+          style={{ width: tree.width, height: tree.height } as CSSProperties}
+        >
           <TreeLinks tree={tree} mode={model.mode} markerId={markerId} />
           <div className="nw-row-title" style={{ top: 0, left: 46 }}>
             {nested ? 'guest page tables' : 'page tables'}

@@ -15,7 +15,7 @@ describe('TableTrees', () => {
     expect(pml4).toHaveTextContent('gPA 0x17f8');
     expect(pml4).toHaveTextContent('at hPA 0x1000017f8');
     expect(pml4).toHaveTextContent('0x0000_0000_0000_2027');
-    expect(pml4).toHaveTextContent('→ table at gPA 0x2000');
+    expect(pml4).toHaveTextContent('→ table gPA 0x2000');
     const flags = within(within(pml4).getByRole('list', { name: 'flags' })).getAllByRole('listitem');
     expect(flags.filter((f) => f.classList.contains('is-set')).map((f) => f.textContent)).toEqual([
       'P',
@@ -31,7 +31,8 @@ describe('TableTrees', () => {
     expect(screen.getByText('EPT walk translating gPA 0x2ff8 (the guest PDPT entry)')).toBeInTheDocument();
     expect(card('n3:4')).toHaveClass('is-done');
     expect(card('n3:3')).toHaveClass('is-current');
-    expect(card('n3:1')).toHaveTextContent('↦ 4 KiB page, hPA 0x100002000');
+    expect(card('n3:1')).toHaveTextContent('↦ page hPA 0x100002000');
+    expect(card('n3:1')).toHaveTextContent('4 KiB');
     expect(document.querySelector('.nw-link.is-feed')).not.toHaveClass('is-lit');
   });
 
@@ -53,6 +54,8 @@ describe('TableTrees', () => {
       'The walk faulted before reaching the data.',
     );
     expect(card('g2')).toHaveTextContent('not present — walk stops');
+    expect(card('g2')).toHaveClass('is-fault');
+    expect(card('g2')).toHaveAccessibleName(/the walk faulted here$/);
     expect(card('g1')).toHaveClass('is-not-reached');
   });
 

@@ -66,7 +66,12 @@ export function CostChart({ n, m }: { n: number; m: number }) {
         </g>
       ))}
       <circle className="nw-chart-mark" cx={x(n)} cy={y(total)} r={6} />
-      <text className="nw-chart-value" x={x(n)} y={y(total) - 12} textAnchor="middle">
+      <text
+        className="nw-chart-value"
+        x={x(n) + (n === 5 ? -10 : 0)}
+        y={y(total) - 12}
+        textAnchor={n === 5 ? 'end' : 'middle'}
+      >
         {total}
       </text>
     </svg>

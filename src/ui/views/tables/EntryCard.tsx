@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import { formatEntry } from '../../../engine/address';
 import { groupedEntry, guestTableName, hex, nestedTableName } from '../model/names';
 import { decodeRef } from '../model/narrate';
 import type { WalkModel } from '../model/walk-model';
@@ -32,10 +33,12 @@ export function EntryCard({ card, model, hatchId, editing, onToggleEdit, onEditE
   const ref = card.ref;
   const entry = ref ? decodeRef(model, ref) : undefined;
   const style: CSSProperties = { left: card.x, top: card.y, width: card.w, height: card.h };
-  const label = `${title}${ref ? `, step ${ref.step}, entry ${ref.index}` : ''}, ${STATE_TEXT[card.state]}`;
+  const label =
+    `${title}${ref ? `, step ${ref.step}, entry ${ref.index}` : ''}, ${STATE_TEXT[card.state]}` +
+    (card.fault ? ', the walk faulted here' : '');
   return (
     <article
-      className={`nw-card is-${card.table} is-${card.state}`}
+      className={`nw-card is-${card.table} is-${card.state}${card.fault ? ' is-fault' : ''}`}
       style={style}
       aria-label={label}
       aria-current={card.state === 'current' ? 'step' : undefined}
@@ -51,18 +54,6 @@ export function EntryCard({ card, model, hatchId, editing, onToggleEdit, onEditE
         </svg>
         <h4>{title}</h4>
         <span className="nw-card-step">{ref ? `step ${ref.step}` : STATE_TEXT[card.state]}</span>
-        {onEditEntry && ref && (
-          <button
-            type="button"
-            className="nw-card-edit"
-            aria-expanded={editing}
-            aria-label={`${editing ? 'Close editor of' : 'Edit'} ${title} entry`}
-            title={editing ? 'close the editor' : 'edit this entry'}
-            onClick={onToggleEdit}
-          >
-            {editing ? '✕' : '✎'}
-          </button>
-        )}
       </header>
       {ref && entry ? (
         <>
@@ -73,8 +64,22 @@ export function EntryCard({ card, model, hatchId, editing, onToggleEdit, onEditE
           <div className="nw-card-addr nw-muted">
             {native ? `at ${hex(ref.addr)}` : `at hPA ${hex(ref.addr)}`}
           </div>
-          <div className="nw-card-value nw-mono" title="entry value (64 bits)">
-            {groupedEntry(ref.lo, ref.hi)}
+          <div className="nw-card-value-row">
+            <div className="nw-card-value nw-mono" title="entry value (64 bits)">
+              {card.w < 190 ? formatEntry(ref.lo, ref.hi) : groupedEntry(ref.lo, ref.hi)}
+            </div>
+            {onEditEntry && (
+              <button
+                type="button"
+                className="nw-card-edit"
+                aria-expanded={editing}
+                aria-label={`${editing ? 'Close editor of' : 'Edit'} ${title} entry`}
+                title={editing ? 'close the editor' : 'edit this entry'}
+                onClick={onToggleEdit}
+              >
+                {editing ? '✕' : '✎'}
+              </button>
+            )}
           </div>
           <FlagChips entry={entry} />
           <EntryTarget entry={entry} space={card.table === 'nested' ? 'hPA' : native ? '' : 'gPA'} />

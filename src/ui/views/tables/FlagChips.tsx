@@ -11,6 +11,11 @@ export function FlagChips({ entry }: { entry: DecodedEntry }) {
           {f.label}
         </li>
       ))}
+      {entry.leaf && entry.pageSize && (
+        <li className="is-field" title="this entry maps a page">
+          {pageSizeText(entry.pageSize)}
+        </li>
+      )}
       {entry.memoryType !== undefined && (
         <li className="is-field" title="memory type (bits 5:3)">
           {entry.memoryType}
@@ -26,9 +31,7 @@ export function EntryTarget({ entry, space }: { entry: DecodedEntry; space: stri
   const prefix = space ? `${space} ` : '';
   return (
     <div className="nw-card-next">
-      {entry.leaf && entry.pageSize
-        ? `↦ ${pageSizeText(entry.pageSize)} page, ${prefix}${hex(entry.address)}`
-        : `→ table at ${prefix}${hex(entry.address)}`}
+      {entry.leaf ? `↦ page ${prefix}${hex(entry.address)}` : `→ table ${prefix}${hex(entry.address)}`}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { PagingMode } from '../../../engine/types';
-import { LABEL_H, MARGIN_X, CARD_H, type TreeModel } from './tree-model';
+import { LABEL_H, MARGIN_X, type TreeModel } from './tree-model';
 
 /** The arrows between cards, and CR3 / EPTP pointing at the roots. Decoration: hidden from AT. */
 export function TreeLinks({ tree, mode, markerId }: { tree: TreeModel; mode: PagingMode; markerId: string }) {
@@ -27,24 +27,18 @@ export function TreeLinks({ tree, mode, markerId }: { tree: TreeModel; mode: Pag
           <path d="M0,0 L10,5 L0,10 z" className="nw-arrowhead" />
         </marker>
       </defs>
-      {root(mode === 'native' ? 'CR3' : 'CR3', LABEL_H + 54, 'guest')}
+      {root('CR3', LABEL_H + 54, 'guest')}
       {nestedY !== undefined && root(mode === 'npt' ? 'nCR3' : 'EPTP', nestedY + 54, 'nested')}
       {tree.links.map((link) => (
         <path
           key={link.key}
           d={link.d}
-          className={`nw-link is-${link.kind}${link.lit ? ' is-lit' : ''}`}
+          className={`nw-link is-${link.kind}${link.lit ? ' is-lit' : ''}${link.fault ? ' is-fault' : ''}`}
           markerEnd={`url(#${markerId})`}
         />
       ))}
       {nestedY !== undefined && (
-        <line
-          className="nw-row-rule"
-          x1={0}
-          x2={tree.width}
-          y1={LABEL_H + CARD_H + 37}
-          y2={LABEL_H + CARD_H + 37}
-        />
+        <line className="nw-row-rule" x1={0} x2={tree.width} y1={tree.ruleY} y2={tree.ruleY} />
       )}
     </svg>
   );

@@ -23,6 +23,8 @@ export interface TableCard extends CardBox {
   readonly row: number;
   readonly ref?: Reference;
   readonly state: CardState;
+  /** The walk ended with a fault at this entry (once the walk is over). */
+  readonly fault: boolean;
 }
 
 export interface TreeLink {
@@ -30,6 +32,8 @@ export interface TreeLink {
   readonly d: string;
   readonly kind: 'guest' | 'nested' | 'feed';
   readonly lit: boolean;
+  /** The walk faulted at the link's source: the pointer was never followed. */
+  readonly fault?: boolean;
 }
 
 export interface TreeModel {
@@ -41,13 +45,16 @@ export interface TreeModel {
   readonly height: number;
   /** The guest row whose nested walk is shown (0 = the final data gPA). */
   readonly row: number;
+  readonly narrow: boolean;
+  /** Where the rule between the two rows runs. */
+  readonly ruleY: number;
 }
 
 export const MARGIN_X = 46;
 export const LABEL_H = 26;
-const GAP_X = 30;
 const GAP_Y = 74;
-export const CARD_H = 164;
+const BASE_CARD_H = 164;
+const NARROW_CARD_H = 184;
 
 const stateOf = (ref: Reference | undefined, cursor: number): CardState =>
   !ref ? 'not-reached' : ref.step < cursor ? 'done' : ref.step === cursor ? 'current' : 'future';
@@ -64,11 +71,18 @@ export function buildTree(model: WalkModel, rawCursor: number, row: number): Tre
   const cursor = clampCursor(model, rawCursor);
   const nested = model.mode !== 'native';
   const cols = Math.max(model.n + 1, model.m);
-  const w = cols > 5 ? 180 : 204;
+  // Six columns (5-level guest) still fit 1280 px with narrower, taller cards.
+  const narrow = cols > 5;
+  const w = narrow ? 174 : 204;
+  const GAP_X = narrow ? 24 : 30;
+  const CARD_H = narrow ? NARROW_CARD_H : BASE_CARD_H;
   const xAt = (i: number) => MARGIN_X + i * (w + GAP_X);
   const guestY = LABEL_H;
   const nestedY = LABEL_H + CARD_H + GAP_Y;
 
+  const finishedEarly = isFinished(model, cursor) && model.result?.outcome !== 'ok';
+  const faultAt = (guestLevel: number, nestedLevel: number) =>
+    finishedEarly && model.fault?.guestLevel === guestLevel && model.fault.nestedLevel === nestedLevel;
   const guestRef = new Map<number, Reference>();
   const nestedRef = new Map<number, Reference>();
   for (const ref of model.refs) {
@@ -85,6 +99,7 @@ export function buildTree(model: WalkModel, rawCursor: number, row: number): Tre
       row: level,
       ref,
       state: stateOf(ref, cursor),
+      fault: faultAt(level, 0),
       x: xAt(i),
       y: guestY,
       w,
@@ -110,6 +125,7 @@ export function buildTree(model: WalkModel, rawCursor: number, row: number): Tre
           row,
           ref,
           state: stateOf(ref, cursor),
+          fault: faultAt(row, level),
           x: xAt(i),
           y: nestedY,
           w,
@@ -127,7 +143,7 @@ export function buildTree(model: WalkModel, rawCursor: number, row: number): Tre
   const lit = (card: TableCard) => card.ref !== undefined && card.ref.step <= cursor;
   const links: TreeLink[] = [];
   const chain = (
-    cards: readonly (CardBox & { key: string })[],
+    cards: readonly (CardBox & { key: string; fault?: boolean })[],
     kind: 'guest' | 'nested',
     litOf: (i: number) => boolean,
   ) => {
@@ -135,7 +151,7 @@ export function buildTree(model: WalkModel, rawCursor: number, row: number): Tre
       const a = cards[i]!;
       const b = cards[i + 1]!;
       const d = h({ s: [a.x + a.w, a.y + 54], t: [b.x - 4, b.y + 54] }) ?? '';
-      links.push({ key: `${kind}${i}`, d, kind, lit: litOf(i) });
+      links.push({ key: `${kind}${i}`, d, kind, lit: litOf(i), fault: a.fault === true });
     }
   };
   chain([...guest, { ...page, key: 'page' }], 'guest', (i) => lit(guest[i]!));
@@ -148,9 +164,19 @@ export function buildTree(model: WalkModel, rawCursor: number, row: number): Tre
   if (leaf && target) {
     const d =
       v({ s: [leaf.x + leaf.w / 2, leaf.y], t: [target.x + target.w / 2, target.y + target.h + 4] }) ?? '';
-    links.push({ key: 'feed', d, kind: 'feed', lit: lit(leaf) });
+    links.push({ key: 'feed', d, kind: 'feed', lit: lit(leaf), fault: leaf.fault });
   }
   const width = xAt(cols) - GAP_X + 8;
   const height = nested ? nestedY + CARD_H + 8 : guestY + CARD_H + 8;
-  return { guest, page, nested: nestedCards, links, width, height, row };
+  return {
+    guest,
+    page,
+    nested: nestedCards,
+    links,
+    width,
+    height,
+    row,
+    narrow,
+    ruleY: guestY + CARD_H + GAP_Y / 2,
+  };
 }

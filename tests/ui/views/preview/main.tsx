@@ -1,5 +1,6 @@
 /**
- * A preview page for the views over synthetic walks: ?walk=default|pf|ept|ept2m|native|npt|five,
+ * A preview page for the views over synthetic walks (?walk=default|pf|ept|ept2m|native|npt|five) or
+ * the shipped scenarios run by the engine (?scenario=default&access=0),
  * &cursor=N, &theme=dark, &only=grid|tables|address|narration|cost. Build it with
  * `npx vite build --config tests/ui/views/preview/vite.config.ts`.
  */
@@ -7,6 +8,19 @@ import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AddressBits, CostPanel, Narration, TableTrees, WalkGrid } from '../../../../src/ui/views';
 import { buildWalk, type WalkOptions } from '../fixtures';
+import { parseScenario } from '../../../../src/engine/scenario/parse';
+import { runScenarioWithEvents } from '../../../../src/engine/scenario/run';
+import type { WalkEvent } from '../../../../src/engine/events';
+
+// The shipped scenarios, run by the real engine: ?scenario=default&access=0
+const SCENARIOS = import.meta.glob<unknown>('../../../../public/scenarios/*.json', {
+  eager: true,
+  import: 'default',
+});
+const scenarioWalk = (name: string, access: number): WalkEvent[] | undefined => {
+  const entry = Object.entries(SCENARIOS).find(([path]) => path.endsWith(`/${name}.json`));
+  return entry ? runScenarioWithEvents(parseScenario(entry[1])).events[access] : undefined;
+};
 
 const WALKS: Record<string, WalkOptions> = {
   default: {},
@@ -20,7 +34,10 @@ const WALKS: Record<string, WalkOptions> = {
 
 const params = new URLSearchParams(location.search);
 if (params.get('theme')) document.documentElement.dataset.theme = params.get('theme') ?? 'light';
-const events = buildWalk(WALKS[params.get('walk') ?? 'default'] ?? {});
+const scenario = params.get('scenario');
+const events =
+  (scenario ? scenarioWalk(scenario, Number(params.get('access') ?? 0)) : undefined) ??
+  buildWalk(WALKS[params.get('walk') ?? 'default'] ?? {});
 const start = events.find((e) => e.type === 'walk-start');
 const n = start?.type === 'walk-start' ? start.guestLevels : 4;
 const m = start?.type === 'walk-start' ? Math.max(1, start.nestedLevels) : 4;
