@@ -85,7 +85,9 @@ function WalkViews() {
       <div className="column column-left">
         <div className="address-row">
           <AddressInput />
-          <AccessControls />
+          <div className="chrome">
+            <AccessControls />
+          </div>
         </div>
         <ViewBoundary name="address">
           <AddressBits events={events} />

@@ -7,12 +7,13 @@ import { useAppStore } from '../hooks/app-store-context';
 const Glyph = ({ children }: { children: string }) => <span aria-hidden="true">{children}</span>;
 
 export function PlaybackControls() {
-  const { cursor, total, playing, speed } = useAppStore(
+  const { cursor, total, playing, speed, walked } = useAppStore(
     useShallow((s) => ({
       cursor: s.cursor,
       total: selectTotalReferences(s),
       playing: s.playing,
       speed: s.speed,
+      walked: s.trace !== null,
     })),
   );
   const actions = useAppStore(
@@ -63,7 +64,7 @@ export function PlaybackControls() {
         </button>
       </div>
       <output className="counter" aria-label="Memory references" aria-live="off">
-        {cursor} / {total}
+        {walked ? `${cursor} / ${total}` : 'no walk yet'}
       </output>
       <label className="timeline">
         <span className="visually-hidden">Timeline</span>

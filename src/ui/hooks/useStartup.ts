@@ -45,9 +45,11 @@ export function useStartup(store: AppStore): readonly PresetInfo[] {
       }
       const list = await presetsLoaded;
       const file = list[0]?.file ?? DEFAULT_FILE;
+      // Whatever the user chose meanwhile (a preset, an import, the sliders) wins over the default.
+      const untouched = () => !cancelled && store.getState().source === '';
       try {
         const json = await fetchPreset(file);
-        if (!cancelled) await loadScenario(json, file);
+        if (untouched()) await loadScenario(json, file);
       } catch (error) {
         if (!cancelled) reportError('network', message(error));
       }

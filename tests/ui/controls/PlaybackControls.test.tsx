@@ -20,6 +20,12 @@ async function setup(): Promise<AppStore> {
 const counter = () => screen.getByLabelText('Memory references');
 
 describe('PlaybackControls', () => {
+  it('shows no count before the first walk', () => {
+    renderWithStore(<PlaybackControls />, newAppStore());
+    expect(counter()).toHaveTextContent('no walk yet');
+    expect(screen.getByRole('button', { name: 'Play' })).toBeDisabled();
+  });
+
   it('shows k / total and disables the moves that go nowhere', async () => {
     await setup();
     expect(counter()).toHaveTextContent('0 / 24');
