@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { counter, expectCounter, openApp, play, readCounter, stepForwardTimes } from '../harness/app';
-import { check, eventually, expectAttribute, expectText, expectVisible } from '../harness/expect';
+import { check, eventually, expectAttribute, expectText } from '../harness/expect';
 import type { E2ETest } from '../harness/types';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
@@ -21,10 +21,10 @@ async function setLevels(page: Page, n: number, m: number): Promise<void> {
   await eptLevels(page).fill(String(m));
 }
 
-/** "n·m + n + m = 5·5 + 5 + 5 = 35": the formula with the numbers filled in, somewhere on screen. */
+/** The cost panel's formula with the numbers filled in: "5·5 + 5 + 5 = 35". */
 function expectFormula(page: Page, n: number, m: number, total: number) {
   const filled = new RegExp(`${n}\\s*[·×*]\\s*${m}\\s*\\+\\s*${n}\\s*\\+\\s*${m}\\s*=\\s*${total}(?!\\d)`);
-  return expectVisible(page.getByText(filled));
+  return expectText(page.getByTestId('cost-formula'), filled);
 }
 
 async function enterAddress(page: Page, text: string): Promise<void> {
