@@ -32,6 +32,7 @@ export class AccessLoop {
     this.walks = 0;
     this.mismatches = 0;
     this.space.memory.resetCounters();
+    this.machine.resetCacheCounters();
   }
 
   run(count: number): void {

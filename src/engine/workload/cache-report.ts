@@ -1,6 +1,6 @@
 /**
- * Hit rates of the machine's translation caches over a pass. A machine without caches reports
- * none (null): every access walks.
+ * Hit rates of the machine's translation caches over a pass (counted since the warm-up ended).
+ * A machine without caches reports none (null): every access walks.
  */
 import type { Machine } from '../types';
 
@@ -8,17 +8,31 @@ export interface CacheStructureReport {
   readonly name: string;
   readonly lookups: number;
   readonly hits: number;
+  /** hits / lookups (0 when never looked up). */
   readonly hitRate: number;
 }
 
 export interface CacheReport {
-  /** Fraction of accesses translated without a walk. */
+  /** Fraction of accesses translated by a TLB, with no memory reference. */
   readonly tlbHitRate: number;
-  /** Accesses per access that hit in the second-level TLB (charged stlbHitCycles). */
+  /** Of all accesses, the fraction served by a second-level TLB (charged stlbHitCycles). */
   readonly stlbHitsPerAccess: number;
+  /** Every structure of the preset, in its order: TLBs, paging-structure caches, gPA TLBs. */
   readonly structures: readonly CacheStructureReport[];
 }
 
-export function readCacheReport(_machine: Machine, _accesses: number): CacheReport | null {
-  return null;
+export function readCacheReport(machine: Machine, accesses: number): CacheReport | null {
+  if (machine.caches === null) return null;
+  const counters = machine.cacheCounters();
+  const per = (count: number) => (accesses === 0 ? 0 : count / accesses);
+  return {
+    tlbHitRate: per(counters.tlbHits),
+    stlbHitsPerAccess: per(counters.tier2Hits),
+    structures: Object.entries(counters.structures).map(([name, activity]) => ({
+      name,
+      lookups: activity.lookups,
+      hits: activity.hits,
+      hitRate: activity.lookups === 0 ? 0 : activity.hits / activity.lookups,
+    })),
+  };
 }

@@ -4,8 +4,10 @@ import type { LatencyModel } from './latency-model';
 import type { WorkloadSpec } from './workload-spec';
 import type { NestedSpec } from './workload-space';
 
+import type { CachePresetName } from '../cache/presets';
+
 /** Translation-cache presets of the CPU models (facts §8); 'none' = every access walks. */
-export type CachePreset = 'none' | 'sandy-bridge' | 'skylake' | 'zen3' | 'ideal';
+export type CachePreset = CachePresetName;
 
 export interface ExperimentConfig {
   readonly workload: WorkloadSpec;

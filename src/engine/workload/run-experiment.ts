@@ -55,11 +55,9 @@ export interface ExperimentResult extends PassResult {
   readonly slowdown: number | null;
 }
 
-/** Machines without translation caches; a preset other than 'none' needs a factory that builds them. */
-export const uncachedMachine: MachineFactory = (config, memory, caches) => {
-  if (caches !== 'none') throw new Error(`translation caches ("${caches}") are not available in this build`);
-  return createMachine(config, memory);
-};
+/** Machines with the translation caches of the preset (src/engine/cache). */
+export const defaultMachineFactory: MachineFactory = (config, memory, caches) =>
+  createMachine(config, memory, { caches });
 
 export function runExperiment(config: ExperimentConfig, options: RunOptions = {}): ExperimentResult {
   const steps = experimentSteps(config, options);
@@ -87,7 +85,7 @@ function* experimentSteps(config: ExperimentConfig, options: RunOptions): Genera
   const model: LatencyModel = { ...DEFAULT_LATENCY, ...config.latency };
   const warmup = config.warmup ?? 0;
   const chunk = Math.max(1, options.chunk ?? 65_536);
-  const factory = options.createMachine ?? uncachedMachine;
+  const factory = options.createMachine ?? defaultMachineFactory;
   const compare = config.compareNative ?? config.nested !== 'off';
   const passes: { pass: 'measured' | 'native'; nested: NestedSpec }[] = [
     { pass: 'measured', nested: config.nested },

@@ -117,14 +117,65 @@ describe('runExperiment workloads', () => {
     expect(result.faults).toBe(5);
   });
 
-  it('rejects upper-half traces and a translation-cache preset it cannot build', () => {
+  it('rejects upper-half traces', () => {
     const base = { heapBytes: 2 ** 20, accesses: 1, guestPageSize: '4K', nested: 'off' } as const;
     expect(() =>
       runExperiment({ ...base, workload: { type: 'trace', trace: '0xffff_8000_0000_0000' } }),
     ).toThrow(/upper-half/);
-    expect(() =>
-      runExperiment({ ...base, workload: { type: 'sequential' }, cachePreset: 'skylake' }),
-    ).toThrow(/not available/);
+  });
+});
+
+describe('runExperiment with translation caches', () => {
+  it('serves a small sequential scan from the TLBs after the warm-up', () => {
+    const result = runExperiment(
+      chase({
+        workload: { type: 'sequential' },
+        heapBytes: 2 ** 20,
+        accesses: 20_000,
+        warmup: 20_000,
+        cachePreset: 'skylake',
+      }),
+      { verify: true },
+    );
+    expect(result.mismatches).toBe(0);
+    // 256 pages fit the STLB: after the warm-up every access is a TLB hit.
+    expect(result.caches?.tlbHitRate).toBe(1);
+    expect(result.walkRate).toBe(0);
+    expect(result.referencesPerAccess).toBe(0);
+    expect(result.caches?.structures.find((s) => s.name === 'l1-dtlb-4k')?.lookups).toBe(20_000);
+  });
+
+  it('only removes references: the split by dimension still adds up, and each dimension shrinks', () => {
+    const uncached = runExperiment(chase({ accesses: 5000, warmup: 2000 }));
+    const cached = runExperiment(chase({ accesses: 5000, warmup: 2000, cachePreset: 'sandy-bridge' }), {
+      verify: true,
+    });
+    expect(cached.mismatches).toBe(0);
+    expect(cached.guestReferencesPerAccess + cached.nestedReferencesPerAccess).toBeCloseTo(
+      cached.referencesPerAccess,
+      12,
+    );
+    expect(cached.guestReferencesPerAccess).toBeLessThan(uncached.guestReferencesPerAccess);
+    expect(cached.nestedReferencesPerAccess).toBeLessThan(uncached.nestedReferencesPerAccess);
+    expect(cached.caches).not.toBeNull();
+    expect(uncached.caches).toBeNull();
+  });
+
+  it('reproduces the lecture: larger EPT pages bring a 32 GiB pointer chase closer to native', () => {
+    const run = (pageSize: '4K' | '2M' | '1G') =>
+      runExperiment(
+        chase({
+          accesses: 5000,
+          warmup: 5000,
+          cachePreset: 'sandy-bridge',
+          nested: { mode: 'ept', pageSize, levels: 4 },
+        }),
+      );
+    const [small, medium, large] = [run('4K'), run('2M'), run('1G')];
+    expect(small.slowdown!).toBeGreaterThan(medium.slowdown!);
+    expect(medium.slowdown!).toBeGreaterThan(large.slowdown!);
+    expect(large.slowdown!).toBeGreaterThan(1);
+    expect(small.native!.cyclesPerAccess).toBe(medium.native!.cyclesPerAccess);
   });
 });
 
