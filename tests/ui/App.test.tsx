@@ -1,7 +1,9 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAppStore } from '../../src/state/create-app-store';
 import { encodeLink } from '../../src/state/url-codec';
+import { createWalkClient, WorkerDiedError } from '../../src/worker/client';
 import { App } from '../../src/ui/App';
 import { newAppStore, preferReducedMotion, readPublicJson, servePublicFiles } from './app-harness';
 
@@ -128,6 +130,43 @@ describe('App', () => {
     expect(alert).toHaveTextContent('The scenario has problems');
     expect(alert).toHaveTextContent('ept.eptp');
     await act(() => userEvent.setup().click(within(alert).getByRole('button', { name: 'Dismiss' })));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('re-walks after an entry is edited in the tables', async () => {
+    const { user, store } = await openApp();
+    await user.keyboard('{End}');
+    await user.click(screen.getByRole('button', { name: 'Edit guest PML4 entry' }));
+    const editor = screen.getByRole('form', { name: 'Edit guest PML4 entry' });
+    await user.click(within(editor).getByRole('checkbox', { name: 'P' }));
+    // Not present: the walk stops at the guest PML4 entry, reference 5, with a #PF.
+    await waitFor(() => expect(counter()).toHaveTextContent('5 / 5'));
+    expect(store.getState().trace?.results[0]?.outcome).toBe('page-fault');
+    expect(store.getState().scenario).not.toHaveProperty('guestMappings');
+  });
+
+  it('survives an engine that stops: says so, keeps the walk, and walks again on request', async () => {
+    const inThread = createWalkClient();
+    let dead = false;
+    const store = createAppStore({
+      walk: (json) => (dead ? Promise.reject(new WorkerDiedError('out of memory')) : inThread.walk(json)),
+      memoryImage: (json) => inThread.memoryImage(json),
+    });
+    render(<App store={store} />);
+    await waitFor(() => expect(counter()).toHaveTextContent('0 / 24'));
+    const user = userEvent.setup();
+    dead = true;
+    const input = screen.getByLabelText('Linear address');
+    await user.clear(input);
+    await user.type(input, '0x1000{Enter}');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/The walk engine stopped.*out of memory.*Your edits are kept/);
+    expect(counter()).toHaveTextContent('0 / 24');
+    expect(screen.getByLabelText('Linear address')).toHaveValue('0x1000');
+
+    dead = false;
+    await user.click(within(alert).getByRole('button', { name: 'Walk again' }));
+    await waitFor(() => expect(counter()).toHaveTextContent('0 / 5'));
     expect(screen.queryByRole('alert')).toBeNull();
   });
 

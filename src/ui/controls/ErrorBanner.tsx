@@ -1,4 +1,5 @@
 /** Says what went wrong and where; the user's scenario and the last good walk stay on screen. */
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../hooks/app-store-context';
 
 const TITLES = {
@@ -11,9 +12,15 @@ const TITLES = {
 } as const;
 
 export function ErrorBanner() {
-  const error = useAppStore((s) => s.error);
-  const dismiss = useAppStore((s) => s.dismissError);
-  const hasTrace = useAppStore((s) => s.trace !== null);
+  const { error, hasTrace, canRetry, dismiss, walk } = useAppStore(
+    useShallow((s) => ({
+      error: s.error,
+      hasTrace: s.trace !== null,
+      canRetry: s.scenario !== null && !s.walking,
+      dismiss: s.dismissError,
+      walk: s.walk,
+    })),
+  );
   if (!error) return null;
   return (
     <div className="error-banner" role="alert">
@@ -22,9 +29,16 @@ export function ErrorBanner() {
       {hasTrace && (
         <p className="error-note">Your edits are kept; the view still shows the last walk that worked.</p>
       )}
-      <button type="button" onClick={dismiss}>
-        Dismiss
-      </button>
+      <div className="error-actions">
+        {error.kind === 'worker' && canRetry && (
+          <button type="button" onClick={() => void walk()}>
+            Walk again
+          </button>
+        )}
+        <button type="button" onClick={dismiss}>
+          Dismiss
+        </button>
+      </div>
     </div>
   );
 }
