@@ -2,8 +2,7 @@
  * The linear address as 64 bits split into its fields: sign extension, one coloured 9-bit index
  * per guest level, and the page offset; below, where the walk took it (gPA, hPA) or the fault.
  */
-import { useId, useMemo } from 'react';
-import { scaleBand } from 'd3';
+import { useId, useMemo, useRef } from 'react';
 import type { WalkEvent } from '../../engine/events';
 import { formatLinear } from '../../engine/address';
 import type { LinearAddress, PageSize } from '../../engine/types';
@@ -11,6 +10,8 @@ import { readWalk, type WalkModel } from './model/walk-model';
 import { decodeRef } from './model/narrate';
 import { addressFields, bitOf, canonical, type AddressField } from './address/address-fields';
 import { AddressOutcome } from './address/AddressOutcome';
+import { bitLayout } from './address/bit-layout';
+import { useElementWidth } from './hooks/useElementWidth';
 import { safeId } from './HatchPattern';
 import './views.css';
 
@@ -18,8 +19,6 @@ export interface AddressBitsProps {
   events: readonly WalkEvent[];
 }
 
-const BIT_W = 15;
-const GAP = 10;
 const TOP = 40;
 const BIT_H = 24;
 
@@ -45,61 +44,57 @@ export function AddressBits({ events }: AddressBitsProps) {
   const model = useMemo(() => readWalk(events), [events]);
   const va: LinearAddress | undefined = model.start?.va ?? model.result?.va;
   const titleId = safeId(useId(), 'addr');
-  if (!va) return <section className="nw-view nw-address">No address yet.</section>;
-
-  const fields = addressFields(va, model.n, guestPageOf(model));
+  const sectionRef = useRef<HTMLElement>(null);
+  const containerWidth = useElementWidth(sectionRef);
+  const fields = useMemo(() => (va ? addressFields(va, model.n, guestPageOf(model)) : []), [va, model]);
+  const layout = useMemo(() => bitLayout(fields, containerWidth), [fields, containerWidth]);
+  if (!va) {
+    return (
+      <section className="nw-view nw-address" ref={sectionRef}>
+        No address yet.
+      </section>
+    );
+  }
   const ok = canonical(va, model.n);
-  const bits = Array.from({ length: 64 }, (_, i) => 63 - i);
-  const band = scaleBand<number>()
-    .domain(bits)
-    .range([0, 64 * BIT_W])
-    .paddingInner(0.12);
-  const fieldIndex = (bit: number) => fields.findIndex((f) => bit <= f.high && bit >= f.low);
-  const x = (bit: number) => (band(bit) ?? 0) + fieldIndex(bit) * GAP + 4;
-  const width = 64 * BIT_W + (fields.length - 1) * GAP + 8;
-  const height = TOP + BIT_H + 46;
   const vaName = model.mode === 'native' ? 'VA' : 'gVA';
+  const bitW = layout.bitW;
 
   return (
-    <section className="nw-view nw-address" aria-labelledby={titleId}>
+    <section className="nw-view nw-address" aria-labelledby={titleId} ref={sectionRef}>
       <h3 className="nw-title" id={titleId}>
         {vaName} <span className="nw-mono">{formatLinear(va, true)}</span>
         <span className="nw-muted"> · {model.n}-level guest paging</span>
       </h3>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={describeFields(fields, ok)}>
-        {fields.map((f) => {
-          const x0 = x(f.high);
-          const x1 = x(f.low) + band.bandwidth();
+      <svg
+        width={layout.width}
+        height={layout.height}
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        role="img"
+        aria-label={describeFields(fields, ok)}
+      >
+        {layout.placed.map(({ field: f, x0, x1, y, bitX }) => {
           const mid = (x0 + x1) / 2;
+          const bits = Array.from({ length: f.high - f.low + 1 }, (_, i) => f.high - i);
           return (
-            <g key={f.name} className={fieldClass(f, ok)} data-field={f.name}>
+            <g key={f.name} className={fieldClass(f, ok)} data-field={f.name} transform={`translate(0,${y})`}>
               <rect className="nw-field-bar" x={x0} y={4} width={x1 - x0} height={18} rx={4} />
               <text className="nw-field-name" x={mid} y={13} textAnchor="middle" dominantBaseline="central">
                 {fieldLabel(f, x1 - x0)}
               </text>
-              {bits
-                .filter((b) => b <= f.high && b >= f.low)
-                .map((b) => (
-                  <g key={b}>
-                    <rect
-                      className="nw-bit"
-                      x={x(b)}
-                      y={TOP - 12}
-                      width={band.bandwidth()}
-                      height={BIT_H}
-                      rx={2}
-                    />
-                    <text
-                      className={bitOf(va, b) ? 'nw-bit-one' : 'nw-bit-zero'}
-                      x={x(b) + band.bandwidth() / 2}
-                      y={TOP}
-                      textAnchor="middle"
-                      dominantBaseline="central"
-                    >
-                      {bitOf(va, b)}
-                    </text>
-                  </g>
-                ))}
+              {bits.map((b) => (
+                <g key={b}>
+                  <rect className="nw-bit" x={bitX(b)} y={TOP - 12} width={bitW} height={BIT_H} rx={2} />
+                  <text
+                    className={bitOf(va, b) ? 'nw-bit-one' : 'nw-bit-zero'}
+                    x={bitX(b) + bitW / 2}
+                    y={TOP}
+                    textAnchor="middle"
+                    dominantBaseline="central"
+                  >
+                    {bitOf(va, b)}
+                  </text>
+                </g>
+              ))}
               <text className="nw-field-value" x={mid} y={TOP + BIT_H + 6} textAnchor="middle">
                 {valueText(f, ok)}
               </text>
@@ -115,7 +110,6 @@ export function AddressBits({ events }: AddressBitsProps) {
   );
 }
 
-/** The longest of "PML4 47:39" / "PML4" / "sign" that fits the bar (about 7 px per character). */
 function fieldLabel(f: AddressField, width: number): string {
   const full = `${f.name} ${f.high}:${f.low}`;
   const fits = (text: string) => text.length * 7 + 8 <= width;

@@ -3,7 +3,7 @@
  * nested walk of one row (bottom row, EPTP → …), which by default follows the cursor. With
  * `onEditEntry`, each card can flip flags or take a typed value; the shell re-walks.
  */
-import { useId, useMemo, useState, type CSSProperties } from 'react';
+import { useId, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { WalkEvent } from '../../engine/events';
 import { readWalk } from './model/walk-model';
 import { hex, levelName, nestedName, rowSubject } from './model/names';
@@ -12,6 +12,7 @@ import { EntryCard } from './tables/EntryCard';
 import { PageCard } from './tables/PageCard';
 import { TreeLinks } from './tables/TreeLinks';
 import { HatchPattern, safeId } from './HatchPattern';
+import { useScrollToCurrentCard } from './hooks/useScrollToCurrentCard';
 import './views.css';
 
 export interface TableTreesProps {
@@ -32,6 +33,8 @@ export function TableTrees({ events, cursor, onEditEntry }: TableTreesProps) {
   const following = rowAtCursor(model, cursor);
   const row = pinned ?? following;
   const tree = useMemo(() => buildTree(model, cursor, row), [model, cursor, row]);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  useScrollToCurrentCard(scrollerRef, `${cursor}:${row}`);
   const rows = nested ? [...Array.from({ length: model.n }, (_, i) => model.n - i), 0] : [];
   const translated = tree.nested.find((c) => c.ref)?.ref?.gpa;
   const nestedTitle =
@@ -62,7 +65,7 @@ export function TableTrees({ events, cursor, onEditEntry }: TableTreesProps) {
           ))}
         </div>
       )}
-      <div className="nw-tables-scroll">
+      <div className="nw-tables-scroll" ref={scrollerRef}>
         <div
           className={`nw-tables-canvas${tree.narrow ? ' is-narrow' : ''}`}
           style={{ width: tree.width, height: tree.height } as CSSProperties}
