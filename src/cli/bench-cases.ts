@@ -54,14 +54,15 @@ export function benchCachedChase(options: BenchOptions): BenchResult {
   if (options.cachedMachine === null)
     return { id: 'chase-cached', title, status: 'n/a', reason: 'caches not available' };
   const factory = options.cachedMachine;
-  const accesses = 1_000_000;
+  const accesses = 300_000;
+  const warmup = 50_000;
   let references = 0;
   const runs = rates(options.runs, () => {
     references = runExperiment(
-      { ...chase(32, accesses), cachePreset: 'skylake' },
+      { ...chase(32, accesses), warmup, cachePreset: 'skylake' },
       { createMachine: factory },
     ).referencesPerAccess;
-    return accesses;
+    return accesses + warmup;
   });
   return rateResult('chase-cached', title, runs, 3e6, { referencesPerAccess: references });
 }

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [--runs N] [--only a,b,c,d]
+ * npm run bench [-- --json] [--runs N] [--only a,b,b',c,d,e]
  * Engine throughput on one core: each case runs several times and reports the median.
  */
 import {
@@ -13,6 +13,7 @@ import {
 import type { BenchResult } from './bench-measure';
 import { formatBench } from './bench-format';
 import { cachedMachineFactory } from './bench-machine';
+import { formatLecture, lectureTable } from './bench-lecture';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -40,6 +41,8 @@ for (const [key, run] of cases) {
   results.push(result);
   if (!json) console.log(formatBench(result));
 }
+const lecture = only === null || only.has('e') ? lectureTable() : null;
+if (lecture !== null && !json) console.log(formatLecture(lecture));
 if (json) {
-  console.log(JSON.stringify({ node: process.version, runs, results }, null, 2));
+  console.log(JSON.stringify({ node: process.version, runs, results, lecture }, null, 2));
 }
