@@ -29,6 +29,8 @@ export interface ScenarioSlice {
   events: readonly (readonly WalkEvent[])[];
   accessIndex: number;
   walking: boolean;
+  /** A newly loaded scenario is being walked: what is on screen belongs to the previous one. */
+  loading: boolean;
   /** What went wrong with the last walk (shown in the banner). */
   error: AppError | null;
   /** Inline error of the linear-address field. */

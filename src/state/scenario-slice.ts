@@ -39,12 +39,16 @@ export const createScenarioSlice =
         reply = await client.walk(doc);
       } catch (error) {
         if (mine === generation)
-          set({ walking: false, error: { kind: 'worker', message: errorText(error), paths: [] } });
+          set({
+            walking: false,
+            loading: false,
+            error: { kind: 'worker', message: errorText(error), paths: [] },
+          });
         return false;
       }
       if (mine !== generation) return false; // a newer walk owns the result
       if (!reply.ok) {
-        set({ walking: false, error: reply.error });
+        set({ walking: false, loading: false, error: reply.error });
         return false;
       }
       const index = Math.max(0, Math.min(accessIndex, reply.events.length - 1));
@@ -58,6 +62,7 @@ export const createScenarioSlice =
         accessIndex: index,
         cursor,
         walking: false,
+        loading: false,
         error: null,
         ...(levels && inRange(levels.n) && inRange(levels.m) && { abstractN: levels.n, abstractM: levels.m }),
       });
@@ -76,6 +81,7 @@ export const createScenarioSlice =
       events: [],
       accessIndex: 0,
       walking: false,
+      loading: false,
       error: null,
       addressError: null,
       concrete: DEFAULT_CONCRETE,
@@ -96,6 +102,7 @@ export const createScenarioSlice =
         set({
           scenario: json,
           source,
+          loading: true,
           addressError: null,
           concrete: concreteFromDoc(json, get().concrete, accessIndex),
         });
@@ -171,7 +178,7 @@ export const createScenarioSlice =
 
       async applyConcrete(patch) {
         const concrete = { ...get().concrete, ...patch };
-        set({ concrete, source: 'custom', accessIndex: 0, addressError: null });
+        set({ concrete, source: 'custom', accessIndex: 0, addressError: null, loading: true });
         return edit(buildConcreteScenario(concrete));
       },
 
@@ -192,6 +199,7 @@ export const createScenarioSlice =
           accessIndex: 0,
           cursor: wasAtEnd ? total : clamp(get().cursor, total),
           walking: false,
+          loading: false,
           error: null,
           addressError: null,
         });

@@ -24,6 +24,7 @@ export const view = (s: AppState) => ({
   va: s.scenario?.accesses?.[s.accessIndex]?.va ?? null,
   playing: s.playing,
   walking: s.walking,
+  loading: s.loading,
   error: s.error,
   addressError: s.addressError,
   n: s.abstractN,

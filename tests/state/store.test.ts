@@ -9,6 +9,7 @@ const idle = {
   accessIndex: 0,
   playing: false,
   walking: false,
+  loading: false,
   error: null,
   addressError: null,
 };
@@ -38,6 +39,7 @@ describe('loading a scenario', () => {
     expect(s.trace).toBe(trace);
     expect(s.error).toMatchObject({ kind: 'scenario', paths: ['cpu.cr3'] });
     expect(s.error?.message).toContain('cpu.cr3');
+    expect(s.loading).toBe(false);
   });
 
   it('rejects a document that is not an object', async () => {

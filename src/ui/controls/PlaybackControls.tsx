@@ -7,13 +7,14 @@ import { useAppStore } from '../hooks/app-store-context';
 const Glyph = ({ children }: { children: string }) => <span aria-hidden="true">{children}</span>;
 
 export function PlaybackControls() {
-  const { cursor, total, playing, speed, walked } = useAppStore(
+  const { cursor, total, playing, speed, walked, loading } = useAppStore(
     useShallow((s) => ({
       cursor: s.cursor,
       total: selectTotalReferences(s),
       playing: s.playing,
       speed: s.speed,
       walked: s.trace !== null,
+      loading: s.loading,
     })),
   );
   const actions = useAppStore(
@@ -64,7 +65,8 @@ export function PlaybackControls() {
         </button>
       </div>
       <output className="counter" aria-label="Memory references" aria-live="off">
-        {walked ? `${cursor} / ${total}` : 'no walk yet'}
+        {/* While a new scenario walks, the old count would be misleading. */}
+        {loading ? 'walking…' : walked ? `${cursor} / ${total}` : 'no walk yet'}
       </output>
       <label className="timeline">
         <span className="visually-hidden">Timeline</span>

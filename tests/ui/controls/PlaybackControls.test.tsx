@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppStore } from '../../../src/state/create-app-store';
@@ -24,6 +24,17 @@ describe('PlaybackControls', () => {
     renderWithStore(<PlaybackControls />, newAppStore());
     expect(counter()).toHaveTextContent('no walk yet');
     expect(screen.getByRole('button', { name: 'Play' })).toBeDisabled();
+  });
+
+  it('shows no stale count while a newly chosen scenario walks', async () => {
+    const store = await setup();
+    let loading: Promise<boolean> = Promise.resolve(false);
+    act(() => {
+      loading = store.getState().loadScenario(readPublicJson('scenarios/native.json'), 'native.json');
+    });
+    expect(counter()).toHaveTextContent('walking…');
+    await act(() => loading);
+    expect(counter()).toHaveTextContent('0 / 4');
   });
 
   it('shows k / total and disables the moves that go nowhere', async () => {
