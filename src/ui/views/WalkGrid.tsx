@@ -68,6 +68,11 @@ export function WalkGrid({ events, cursor }: WalkGridProps) {
           <b>{count.full}</b>
         </span>
         {count.effective && <span className="nw-muted">this walk (large pages): {count.effective}</span>}
+        {count.spared > 0 && (
+          <span className="nw-muted">
+            this walk: {count.performed} references, {count.spared} spared by caches
+          </span>
+        )}
         {grid.finished && result && result.outcome !== 'ok' && (
           <span className="nw-muted">
             stopped by the fault after {count.performed} of {count.fullTotal}

@@ -3,15 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
-import { parseScenario } from '../../../src/engine/scenario/parse';
-import { runScenarioWithEvents } from '../../../src/engine/scenario/run';
 import type { WalkEvent } from '../../../src/engine/events';
 import { AddressBits, Narration, TableTrees, WalkGrid } from '../../../src/ui/views';
+import { cachedWalkEvents, scenarioEvents } from './engine-fixtures';
 
-const walkOf = (file: string, access = 0): WalkEvent[] => {
-  const scenario = parseScenario(readFileSync(join(__dirname, '../../../public/scenarios', file), 'utf8'));
-  return runScenarioWithEvents(scenario).events[access]!;
-};
+const scenarioText = (file: string) =>
+  readFileSync(join(__dirname, '../../../public/scenarios', file), 'utf8');
+const walkOf = (file: string, access = 0): WalkEvent[] => scenarioEvents(scenarioText(file), access)!;
 
 describe('views over a real engine walk', () => {
   const events = walkOf('default.json');
@@ -68,6 +66,40 @@ describe('views over a real engine walk', () => {
     render(<Narration events={walkOf('pf-not-present.json')} cursor={99} />);
     expect(screen.getByTestId('narration')).toHaveTextContent(
       /^Page fault \(#PF\) after 20 memory references, at the guest PT entry: error code 0x4 = page not present, read, user mode; CR2 = 0x7ffff0000123\./,
+    );
+  });
+
+  it('a walk with caches: the guest-physical TLB spares the EPT cells, drawn as skipped', () => {
+    const cached = cachedWalkEvents(scenarioText('default.json'));
+    render(<WalkGrid events={cached} cursor={2} />);
+    expect(document.querySelectorAll('[role="gridcell"][data-step]')).toHaveLength(4);
+    const skipped = document.querySelectorAll('[data-state="skipped"]');
+    expect(skipped).toHaveLength(20);
+    expect(screen.getByText('this walk: 4 references, 20 spared by caches')).toBeInTheDocument();
+    expect(screen.getByRole('gridcell', { current: 'step' })).toHaveAccessibleName(
+      'Step 2: guest PDPT entry read (current step)',
+    );
+    expect(skipped[0]).toHaveAccessibleName(
+      'EPT PML4 entry read, translating the guest PML4 entry (skipped: TLB hit (gpa-tlb-4k))',
+    );
+  });
+
+  it('a walk with caches: the narration counts the references the caches spared', () => {
+    const cached = cachedWalkEvents(scenarioText('default.json'));
+    const { rerender } = render(<Narration events={cached} cursor={0} />);
+    expect(screen.getByTestId('narration')).toHaveTextContent(
+      'up to 4·4 + 4 + 4 = 24 memory references; 20 spared by cached translations.',
+    );
+    rerender(<Narration events={cached} cursor={4} />);
+    expect(screen.getByTestId('narration')).toHaveTextContent(
+      'Translation complete: gVA 0x7ffff0000123 → gPA 0x400123 → hPA 0x100400123, 4 KiB page, 4 memory references (20 spared by cached translations).',
+    );
+  });
+
+  it('a walk with caches: the tables say which EPT steps a cache supplied', () => {
+    render(<TableTrees events={cachedWalkEvents(scenarioText('default.json'))} cursor={1} />);
+    expect(document.querySelector('[data-card="n4:4"]')).toHaveTextContent(
+      'Not read: a TLB hit (gpa-tlb-4k) supplied this step.',
     );
   });
 });

@@ -14,11 +14,13 @@ export interface WalkCount {
   readonly effective?: string;
   /** References the walk made. */
   readonly performed: number;
+  /** Grid cells a cache hit spared. */
+  readonly spared: number;
 }
 
 /** Levels used: guest reads and the final row's nested reads (only meaningful for a completed walk). */
 function effectiveLevels(model: WalkModel): { n: number; m: number } | undefined {
-  if (model.result?.outcome !== 'ok') return undefined;
+  if (model.result?.outcome !== 'ok' || model.skips.length > 0) return undefined;
   const n = model.refs.filter((r) => r.type === 'guest-read').length;
   const m = model.refs.filter((r) => r.type === 'nested-read' && r.guestLevel === 0).length;
   const native = model.mode === 'native';
@@ -32,5 +34,12 @@ export function walkCount(model: WalkModel): WalkCount {
   const eff = effectiveLevels(model);
   const effective =
     eff && (eff.n !== model.n || eff.m !== model.m) ? formulaText(eff.n, eff.m, native) : undefined;
-  return { full: formulaText(model.n, model.m, native), fullTotal, effective, performed: model.total };
+  const spared = new Set(model.skips.map((s) => `${s.guestLevel}:${s.nestedLevel}`)).size;
+  return {
+    full: formulaText(model.n, model.m, native),
+    fullTotal,
+    effective,
+    performed: model.total,
+    spared,
+  };
 }

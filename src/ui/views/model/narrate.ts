@@ -44,6 +44,14 @@ const vaText = (model: WalkModel): string => {
   return `${model.mode === 'native' ? 'VA' : 'gVA'} ${va ? formatLinear(va) : '?'}`;
 };
 
+/** Cells a cache spared (each counted once). */
+const sparedCount = (model: WalkModel): number => walkCount(model).spared;
+
+const sparedText = (model: WalkModel, lead: string): string => {
+  const spared = sparedCount(model);
+  return spared === 0 ? '' : `${lead}${spared} spared by cached translations`;
+};
+
 export function introSentence(model: WalkModel): string {
   const count = walkCount(model);
   const first = model.refs[0];
@@ -58,7 +66,8 @@ export function introSentence(model: WalkModel): string {
     first?.type === 'nested-read'
       ? `. First the ${nestedName(model.mode)} translates the gPA of ${rowSubject(model.mode, first.guestLevel)}, ${hex(first.gpa)}`
       : '';
-  return `About to translate ${vaText(model)} (${accessText(model)}): ${shape}${where}.`;
+  const spared = sparedText(model, '; ');
+  return `About to translate ${vaText(model)} (${accessText(model)}): ${shape}${spared}${where}.`;
 }
 
 export function stepSentence(model: WalkModel, ref: Reference): string {
@@ -140,7 +149,7 @@ export function resultSentence(model: WalkModel): string {
         r.guestPageSize && r.nestedPageSize && r.guestPageSize !== r.nestedPageSize
           ? ` (a ${pageSizeText(r.guestPageSize)} guest page on ${pageSizeText(r.nestedPageSize)} ${nestedName(model.mode)} pages)`
           : '';
-      return `Translation complete: ${path}${size}${splinter}, ${refs}.`;
+      return `Translation complete: ${path}${size}${splinter}, ${refs}${sparedText(model, ' (')}${sparedCount(model) ? ')' : ''}.`;
     }
     case 'page-fault': {
       const code = r.errorCode ?? 0;

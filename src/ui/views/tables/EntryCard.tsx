@@ -53,7 +53,9 @@ export function EntryCard({ card, model, hatchId, editing, onToggleEdit, onEditE
           )}
         </svg>
         <h4>{title}</h4>
-        <span className="nw-card-step">{ref ? `step ${ref.step}` : STATE_TEXT[card.state]}</span>
+        <span className="nw-card-step">
+          {ref ? `step ${ref.step}` : card.spared ? 'cached' : STATE_TEXT[card.state]}
+        </span>
       </header>
       {ref && entry ? (
         <>
@@ -98,7 +100,11 @@ export function EntryCard({ card, model, hatchId, editing, onToggleEdit, onEditE
         </>
       ) : (
         <p className="nw-card-empty">
-          {card.state === 'not-reached' ? 'The walk did not reach this table.' : ''}
+          {card.spared
+            ? `Not read: a ${card.spared} supplied this step.`
+            : card.state === 'not-reached'
+              ? 'The walk did not reach this table.'
+              : ''}
         </p>
       )}
     </article>

@@ -25,6 +25,8 @@ export interface TableCard extends CardBox {
   readonly state: CardState;
   /** The walk ended with a fault at this entry (once the walk is over). */
   readonly fault: boolean;
+  /** Not read because a cache hit supplied it: "TLB hit (gpa-tlb-4k)". */
+  readonly spared?: string;
 }
 
 export interface TreeLink {
@@ -83,6 +85,8 @@ export function buildTree(model: WalkModel, rawCursor: number, row: number): Tre
   const finishedEarly = isFinished(model, cursor) && model.result?.outcome !== 'ok';
   const faultAt = (guestLevel: number, nestedLevel: number) =>
     finishedEarly && model.fault?.guestLevel === guestLevel && model.fault.nestedLevel === nestedLevel;
+  const sparedAt = (guestLevel: number, nestedLevel: number) =>
+    model.skips.find((s) => s.guestLevel === guestLevel && s.nestedLevel === nestedLevel)?.label;
   const guestRef = new Map<number, Reference>();
   const nestedRef = new Map<number, Reference>();
   for (const ref of model.refs) {
@@ -100,6 +104,7 @@ export function buildTree(model: WalkModel, rawCursor: number, row: number): Tre
       ref,
       state: stateOf(ref, cursor),
       fault: faultAt(level, 0),
+      spared: ref ? undefined : sparedAt(level, 0),
       x: xAt(i),
       y: guestY,
       w,
@@ -126,6 +131,7 @@ export function buildTree(model: WalkModel, rawCursor: number, row: number): Tre
           ref,
           state: stateOf(ref, cursor),
           fault: faultAt(row, level),
+          spared: ref ? undefined : sparedAt(row, level),
           x: xAt(i),
           y: nestedY,
           w,

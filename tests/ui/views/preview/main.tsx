@@ -8,18 +8,18 @@ import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AddressBits, CostPanel, Narration, TableTrees, WalkGrid } from '../../../../src/ui/views';
 import { buildWalk, type WalkOptions } from '../fixtures';
-import { parseScenario } from '../../../../src/engine/scenario/parse';
-import { runScenarioWithEvents } from '../../../../src/engine/scenario/run';
+import { cachedWalkEvents, scenarioEvents } from '../engine-fixtures';
 import type { WalkEvent } from '../../../../src/engine/events';
 
-// The shipped scenarios, run by the real engine: ?scenario=default&access=0
+// The shipped scenarios, run by the real engine: ?scenario=default&access=0 (access=-1: the cached re-walk)
 const SCENARIOS = import.meta.glob<unknown>('../../../../public/scenarios/*.json', {
   eager: true,
   import: 'default',
 });
 const scenarioWalk = (name: string, access: number): WalkEvent[] | undefined => {
   const entry = Object.entries(SCENARIOS).find(([path]) => path.endsWith(`/${name}.json`));
-  return entry ? runScenarioWithEvents(parseScenario(entry[1])).events[access] : undefined;
+  if (!entry) return undefined;
+  return access < 0 ? cachedWalkEvents(entry[1]) : scenarioEvents(entry[1], access);
 };
 
 const WALKS: Record<string, WalkOptions> = {
