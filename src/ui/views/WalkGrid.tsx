@@ -132,7 +132,7 @@ export function WalkGrid({ events, cursor }: WalkGridProps) {
           </g>
         )}
       </svg>
-      <GridLegend mode={model.mode} hatchId={hatchId} />
+      <GridLegend mode={model.mode} hatchId={hatchId} cached={count.spared > 0} />
     </section>
   );
 }

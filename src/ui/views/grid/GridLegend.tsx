@@ -2,7 +2,15 @@ import type { PagingMode } from '../../../engine/types';
 import { nestedName } from '../model/names';
 
 /** Key to the grid's marks: shape and hatching tell guest from nested without colour. */
-export function GridLegend({ mode, hatchId }: { mode: PagingMode; hatchId: string }) {
+export function GridLegend({
+  mode,
+  hatchId,
+  cached,
+}: {
+  mode: PagingMode;
+  hatchId: string;
+  cached: boolean;
+}) {
   return (
     <div className="nw-legend" aria-hidden="true">
       <span>
@@ -55,6 +63,14 @@ export function GridLegend({ mode, hatchId }: { mode: PagingMode; hatchId: strin
         </svg>
         not performed
       </span>
+      {cached && (
+        <span>
+          <svg width={16} height={16}>
+            <circle cx={8} cy={8} r={7} fill="var(--nw-line)" />
+          </svg>
+          spared by a cache (TLB / PWC)
+        </span>
+      )}
     </div>
   );
 }

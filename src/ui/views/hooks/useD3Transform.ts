@@ -1,6 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 // Importing `interrupt` pulls in d3-transition, whose side effect adds selection.transition().
-import { easeCubicOut, interrupt, select } from 'd3';
+import { easeCubicOut, interpolateString, interrupt, select } from 'd3';
 
 /** Longest transition any view runs (ms). */
 export const TRANSITION_MS = 250;
@@ -27,7 +27,14 @@ export function useD3Transform(
       placed.current = node;
       return undefined;
     }
-    selection.transition().duration(duration).ease(easeCubicOut).attr('transform', transform);
+    // Tween the text ("translate(x,y)" → "translate(x',y')"): d3's SVG transform interpolator needs
+    // a layout engine (transform.baseVal) that test DOMs lack.
+    const from = node.getAttribute('transform') ?? transform;
+    selection
+      .transition()
+      .duration(duration)
+      .ease(easeCubicOut)
+      .attrTween('transform', () => interpolateString(from, transform));
     return () => interrupt(node);
   }, [ref, transform, reducedMotion, duration]);
 }
