@@ -25,7 +25,7 @@ export function formatBench(result: BenchResult): string {
       ? ''
       : '\n    ' +
         Object.entries(result.details)
-          .map(([k, v]) => `${k} ${typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : v}`)
+          .map(([k, v]) => `${k} ${typeof v === 'number' ? Math.round(v * 1000) / 1000 : v}`)
           .join(', ');
   return `${result.title}\n    ${value}${target}${runs}${details}`;
 }
