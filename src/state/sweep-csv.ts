@@ -17,6 +17,7 @@ export const CSV_COLUMNS = [
   'workload',
   'item_bytes',
   'cache_preset',
+  'latency_model',
   'accesses',
   'warmup',
   'seed',
@@ -40,6 +41,7 @@ export interface CsvRecord {
   readonly eptPage: string;
   readonly workload: string;
   readonly cachePreset: string;
+  readonly latencyModel: string;
   readonly numbers: Readonly<Record<CsvColumn, number | null>>;
 }
 
@@ -68,6 +70,7 @@ export function sweepCsv(
         settings.workload,
         settings.workload === 'trace' ? '' : String(settings.itemBytes),
         settings.cachePreset,
+        settings.latency,
         String(m.accesses),
         String(settings.warmup),
         String(settings.seed),
@@ -120,6 +123,7 @@ export function splitCsv(text: string): string[][] {
 }
 
 const TEXT_COLUMNS = new Set<CsvColumn>([
+  'latency_model',
   'configuration',
   'label',
   'guest_page',
@@ -152,6 +156,7 @@ export function parseSweepCsv(text: string): CsvRecord[] {
       eptPage: at('ept_page'),
       workload: at('workload'),
       cachePreset: at('cache_preset'),
+      latencyModel: at('latency_model'),
       numbers,
     };
   });

@@ -8,6 +8,13 @@ import { CONFIGURATIONS, findConfiguration, nestedSpec, type ConfigurationId } f
 
 export type WorkloadKind = 'pointer-chase' | 'sequential' | 'stride' | 'uniform' | 'trace';
 
+/**
+ * How references become time (latency-model.ts): 'flat' charges every paging-structure reference
+ * about an L2 hit and every data access DRAM; 'footprint' places each table level, and the heap,
+ * in L1 / L2 / LLC / DRAM by its size — so the leaf PTEs of a 32 GiB heap cost a DRAM access.
+ */
+export type LatencyChoice = 'flat' | 'footprint';
+
 export const CACHE_PRESETS: readonly CachePreset[] = ['none', 'sandy-bridge', 'skylake', 'zen3', 'ideal'];
 
 export interface SweepSettings {
@@ -22,6 +29,7 @@ export interface SweepSettings {
   /** Guest paging and EPT levels: 4, or 5 (LA57 and a 5-level EPT). */
   readonly levels: 4 | 5;
   readonly cachePreset: CachePreset;
+  readonly latency: LatencyChoice;
   /** Measured accesses per point, after `warmup` accesses that fill the caches. */
   readonly accesses: number;
   readonly warmup: number;
@@ -42,6 +50,8 @@ export interface SweepPoint {
   readonly config: ExperimentConfig;
 }
 
+const FOOTPRINT = { dataCycles: 'footprint', referenceCycles: 'footprint' } as const;
+
 export const MiB = 2 ** 20;
 export const GiB = 2 ** 30;
 /** A sweep larger than this is refused: it would take minutes. */
@@ -61,8 +71,11 @@ export const LECTURE_SETTINGS: SweepSettings = {
   configurations: ['native-4K', 'ept-4K-4K', 'ept-4K-2M', 'ept-4K-1G'],
   levels: 4,
   cachePreset: 'sandy-bridge',
-  accesses: 30_000,
-  warmup: 10_000,
+  latency: 'footprint',
+  // Stable averages and warm caches (5 000 accesses cover a 2 MiB heap's 512 pages many times over);
+  // about 2 s on one worker in Chromium, well under 10 s on a busy 2-core machine.
+  accesses: 20_000,
+  warmup: 5_000,
   seed: 1,
 };
 
@@ -138,6 +151,7 @@ export function sweepPoints(settings: SweepSettings, trace: LoadedTrace | null):
         guestLevels: settings.levels,
         nested: nestedSpec(configuration, settings.levels),
         cachePreset: settings.cachePreset,
+        latency: settings.latency === 'footprint' ? FOOTPRINT : undefined,
         // Native lines are points of their own; slowdowns are read off them.
         compareNative: false,
       },

@@ -3,7 +3,6 @@ import type { ExperimentConfig } from '../engine/workload/experiment-config';
 import {
   runExperimentAsync,
   type ExperimentResult,
-  type MachineFactory,
   type RunOptions,
 } from '../engine/workload/run-experiment';
 
@@ -13,12 +12,8 @@ export interface SweepEngine {
   run(config: ExperimentConfig, options: SweepRunOptions): Promise<ExperimentResult>;
 }
 
-/** The machine factory sweeps use: machines with the translation caches of the config's preset. */
-export const sweepMachineFactory: MachineFactory | undefined = undefined;
-
-export const sweepEngine: SweepEngine = {
-  run: (config, options) => runExperimentAsync(config, { createMachine: sweepMachineFactory, ...options }),
-};
+/** The engine's own runner: machines with the translation caches of the config's preset. */
+export const sweepEngine: SweepEngine = { run: runExperimentAsync };
 
 /** Accesses an experiment will run in all: warm-up and measured, times two with the native baseline. */
 export function plannedAccesses(config: ExperimentConfig): number {

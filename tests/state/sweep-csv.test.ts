@@ -40,6 +40,7 @@ describe('sweep CSV', () => {
       // Labels hold commas: they come back whole.
       expect(row.label).toBe(findConfiguration(row.configuration)!.label);
       expect(row.cachePreset).toBe('sandy-bridge');
+      expect(row.latencyModel).toBe('footprint');
       expect(row.numbers.levels).toBe(4);
     }
     const ept32 = rows.find((r) => r.configuration === 'ept-4K-2M' && r.numbers.heap_bytes === 32 * GiB)!;

@@ -96,6 +96,23 @@ describe('createSweepPool over MessageChannel workers', () => {
     expect(last.done).toBe(last.total);
   });
 
+  it('runs a point on the translation caches of its preset', async () => {
+    const pool = track(createSweepPool(1, { createWorker: () => servedWorker().worker }));
+    const seen = recorder();
+    const cached = (id: string, heapBytes: number): SweepTask => ({
+      id,
+      config: { ...point(id, EPT_4K).config, heapBytes, warmup: 3000, cachePreset: 'sandy-bridge' },
+    });
+    await pool.run([cached('small', 2 * MiB), cached('large', 1024 * MiB)], seen.listener).finished;
+    const small = seen.results.get('small')!;
+    const large = seen.results.get('large')!;
+    // A 2 MiB heap is within the TLB's reach: next to no walks. 1 GiB is not.
+    expect(small.referencesPerAccess).toBeLessThan(0.1);
+    expect(large.referencesPerAccess).toBeGreaterThan(1);
+    expect(large.referencesPerAccess).toBeLessThan(24);
+    expect(large.caches?.tlbHitRate).toBeLessThan(small.caches!.tlbHitRate);
+  });
+
   it('answers a bad trace with an error naming the line, and goes on with the other points', async () => {
     const pool = track(createSweepPool(1, { createWorker: () => servedWorker().worker }));
     const seen = recorder();

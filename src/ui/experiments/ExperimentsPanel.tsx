@@ -13,6 +13,7 @@ import { SweepChart } from './SweepChart';
 import { SweepProgress } from './SweepProgress';
 import { SweepSettingsForm } from './SweepSettingsForm';
 import { SweepTable } from './SweepTable';
+import { SweepTakeaway } from './SweepTakeaway';
 import { SweepStoreContext, useSweep } from './sweep-store-context';
 import './experiments.css';
 
@@ -23,10 +24,11 @@ export function ExperimentsPanel({ store }: { store?: SweepStore }) {
       <section className="experiments panel" aria-labelledby="experiments-title">
         <h2 id="experiments-title">Experiments</h2>
         <p className="experiments-intro">
-          A pointer-chasing list linked at random across the heap: how long does one access take, natively and
-          under EPT with 4 KiB, 2 MiB or 1 GiB pages? Each point runs the engine: every access is translated
-          through the chosen TLBs and paging-structure caches, and its memory references are counted. The time
-          is a model — 12 cycles per reference, 200 for the data access, at 3.4 GHz.
+          The lecture’s measurement: a list of objects linked at random across the heap, chased one pointer at
+          a time — how long does an access take natively, and under EPT with 4 KiB, 2 MiB or 1 GiB pages? Each
+          point runs the engine: every access is translated through the chosen TLBs and paging-structure
+          caches and its memory references are counted; the time is estimated from those references with the
+          chosen time model.
         </p>
         <div className="experiments-layout">
           <SweepSettingsForm />
@@ -36,6 +38,7 @@ export function ExperimentsPanel({ store }: { store?: SweepStore }) {
             <Results />
           </div>
         </div>
+        <SweepTable />
       </section>
     </SweepStoreContext.Provider>
   );
@@ -62,7 +65,7 @@ function Results() {
         <ExportButtons chart={chart} />
       </div>
       <SweepChart series={series} heapSizes={heapSizes} metric={metric} svgRef={chart} />
-      <SweepTable />
+      <SweepTakeaway />
     </>
   );
 }

@@ -67,8 +67,9 @@ export function SweepChart({ series, heapSizes, metric, svgRef }: SweepChartProp
             Results appear here as the points finish.
           </text>
         )}
-        {series.map((s) => {
+        {drawOrder(series).map((s) => {
           const style = seriesStyle(s.configuration);
+          const native = s.configuration.eptPageSize === null;
           return (
             <g key={s.configuration.id} color={style.color === 'currentColor' ? undefined : style.color}>
               <path
@@ -77,14 +78,14 @@ export function SweepChart({ series, heapSizes, metric, svgRef }: SweepChartProp
                 d={linePath(scales, s.points)}
                 fill="none"
                 stroke="currentColor"
-                strokeWidth={2.25}
+                strokeWidth={native ? 1.75 : 2.5}
                 strokeDasharray={style.dash}
                 strokeLinejoin="round"
               />
               {s.points.map((p) => (
                 <path
                   key={p.heapBytes}
-                  d={markerPath(style.marker, 4)}
+                  d={markerPath(style.marker, native ? 3.5 : 4.5)}
                   transform={`translate(${scales.x(p.heapBytes)},${scales.y(p.value)})`}
                   fill="currentColor"
                 >
@@ -99,3 +100,9 @@ export function SweepChart({ series, heapSizes, metric, svgRef }: SweepChartProp
     </svg>
   );
 }
+
+/** Native lines last and thinner: where EPT matches native (1 GiB pages), both stay visible. */
+const drawOrder = (series: readonly Series[]): Series[] =>
+  [...series].sort(
+    (a, b) => Number(a.configuration.eptPageSize === null) - Number(b.configuration.eptPageSize === null),
+  );

@@ -13,10 +13,11 @@ export function formatBytes(bytes: number): string {
   return `${Number.isInteger(value) ? value : value.toFixed(1)} ${UNITS[unit]}`;
 }
 
-/** Three significant digits, at most one decimal above 100: 24 → "24.0", 143.5 → "144", 0.0412 → "0.0412". */
+/** Three significant digits, whole numbers from 100 up: 24 → "24.0", 7.871 → "7.87", 143.5 → "144", 0.0001 → "< 0.001". */
 export function formatValue(value: number): string {
   if (value === 0) return '0';
   if (Math.abs(value) >= 100) return value.toFixed(0);
+  if (Math.abs(value) < 0.001) return '< 0.001';
   return value.toPrecision(3);
 }
 

@@ -21,13 +21,9 @@ describe('SweepChart', () => {
       series('ept-4K-1G', [60]),
     ];
     const { container, getByRole } = render(<SweepChart series={data} heapSizes={heapSizes} metric="time" />);
-    const lines = [...container.querySelectorAll('path.sweep-line')];
-    expect(lines.map((l) => l.getAttribute('data-configuration'))).toEqual([
-      'native-4K',
-      'ept-4K-4K',
-      'ept-4K-2M',
-      'ept-4K-1G',
-    ]);
+    const line = (id: string) => container.querySelector(`path.sweep-line[data-configuration="${id}"]`)!;
+    const lines = ['native-4K', 'ept-4K-4K', 'ept-4K-2M', 'ept-4K-1G'].map(line);
+    expect(container.querySelectorAll('path.sweep-line')).toHaveLength(4);
     // Three points make a path with two segments; a single point is a lone move-to.
     expect(lines[1]!.getAttribute('d')).toMatch(/^M[^L]+L[^L]+L[^L]+$/);
     expect(lines[3]!.getAttribute('d')).toMatch(/^M[\d.,-]+Z?$/);
