@@ -152,7 +152,8 @@ export function createMachine(
     run(vaHi: number, vaLo: number, kindCode: number, cpl: Cpl): number {
       ctx.count = 0;
       ctx.guestCount = 0;
-      const code = guest.walk(vaHi >>> 0, vaLo >>> 0, kindCode, cpl);
+      // Signed halves: an int32 stays a small integer across calls, an unsigned one above 2^31 would be boxed.
+      const code = guest.walk(vaHi | 0, vaLo | 0, kindCode, cpl);
       count();
       return code;
     },

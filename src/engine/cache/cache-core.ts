@@ -83,17 +83,11 @@ export class CacheCore {
     return this.ctx.sink !== null || this.trace !== null;
   }
 
-  /** Picks and claims the way for a new entry (reporting what it evicts) and counts the fill. */
-  claim(
-    st: CacheStructure,
-    set: number,
-    key: number,
-    tag: number,
-    global: boolean,
-    guestLevel: number,
-  ): number {
+  /** Picks and claims the way in `set` for an entry keyed `st.array.query[0]` (reporting what it evicts); counts the fill. */
+  claim(st: CacheStructure, set: number, tag: number, global: boolean, guestLevel: number): number {
     const arr = st.array;
-    let i = arr.find(set, key, tag);
+    const key = arr.query[0]!;
+    let i = arr.find(set, tag);
     if (i < 0) {
       i = arr.allocate(set);
       if (arr.evicted) {

@@ -7,7 +7,7 @@
  * drops it and walks: faults are never delivered from a cached entry.
  */
 import { ACCESS_FETCH, ACCESS_WRITE } from '../types';
-import type { GuestCacheHooks } from '../walk/cache-hooks';
+import { ARG_GPA, ARG_HPA, LOOKUP_TLB_HIT, type GuestCacheHooks } from '../walk/cache-hooks';
 import type { GuestWalker } from '../walk/guest-walker';
 import { permissionDenied } from '../walk/guest-permissions';
 import { NESTED_FETCH, NESTED_READ, NESTED_WRITE } from '../walk/nested-walker';
@@ -40,6 +40,7 @@ const BOTH_DIRTY = TLB_GUEST_DIRTY | TLB_NESTED_DIRTY;
 const NO_CELLS: readonly never[] = [];
 
 export class GuestCaches implements GuestCacheHooks {
+  readonly args = new Float64Array(2);
   pwcTableGpa = 0;
   pwcTableHpa = 0;
   pwcRights = 0;
@@ -47,6 +48,11 @@ export class GuestCaches implements GuestCacheHooks {
   pwcNestedLeaf = 0;
 
   constructor(private readonly core: CacheCore) {}
+
+  lookup(walker: GuestWalker, vaHi: number, vaLo: number, kind: number, cpl: number): number {
+    if (this.lookupTlb(walker, vaHi, vaLo, kind, cpl)) return LOOKUP_TLB_HIT;
+    return this.lookupPwc(vaHi, vaLo, walker.levels);
+  }
 
   lookupTlb(walker: GuestWalker, vaHi: number, vaLo: number, kind: number, cpl: number): boolean {
     const core = this.core;
@@ -130,7 +136,8 @@ export class GuestCaches implements GuestCacheHooks {
       if (listening) core.lookup(st, level);
       if (touching) arr.count(STAT_LOOKUPS);
       const prefix = linearPrefix(vaHi, vaLo, level);
-      const i = arr.find(arr.setOf(prefix), prefixKey(prefix, level), core.tag);
+      arr.query[0] = prefixKey(prefix, level);
+      const i = arr.find(prefix & arr.setMask, core.tag);
       if (i < 0) {
         if (touching) arr.count(STAT_MISSES);
         if (listening) core.miss(st, level);
@@ -168,8 +175,6 @@ export class GuestCaches implements GuestCacheHooks {
     level: number,
     vaHi: number,
     vaLo: number,
-    tableGpa: number,
-    tableHpa: number,
     rights: number,
     nestedRights: number,
     nestedLeaf: number,
@@ -179,9 +184,10 @@ export class GuestCaches implements GuestCacheHooks {
     if (st === null || st === undefined) return;
     const arr = st.array;
     const prefix = linearPrefix(vaHi, vaLo, level);
-    const i = core.claim(st, arr.setOf(prefix), prefixKey(prefix, level), core.tag, false, level);
-    arr.a[i] = tableHpa;
-    arr.b[i] = tableGpa;
+    arr.query[0] = prefixKey(prefix, level);
+    const i = core.claim(st, prefix & arr.setMask, core.tag, false, level);
+    arr.a[i] = this.args[ARG_HPA]!;
+    arr.b[i] = this.args[ARG_GPA]!;
     arr.flags[i] = rights | (nestedRights << PWC_NESTED_SHIFT) | (nestedLeaf << PWC_NESTED_LEAF_SHIFT);
     if (core.listening) core.filled(st, level, i);
   }
@@ -193,7 +199,8 @@ export class GuestCaches implements GuestCacheHooks {
     for (let k = 0; k < held.length; k++) {
       const level = held[k]!;
       const number = linearBits(vaHi, vaLo, pageShift(level));
-      const i = arr.find(arr.setOf(number), pageKey(number, level), this.core.tag);
+      arr.query[0] = pageKey(number, level);
+      const i = arr.find(number & arr.setMask, this.core.tag);
       if (i >= 0) return i;
     }
     return -1;
@@ -226,14 +233,8 @@ export class GuestCaches implements GuestCacheHooks {
       if (pageLevel === 0) continue;
       const arr = st.array;
       const number = linearBits(vaHi, vaLo, pageShift(pageLevel));
-      const i = core.claim(
-        st,
-        arr.setOf(number),
-        pageKey(number, pageLevel),
-        core.tag,
-        walker.leafGlobal,
-        core.guestLevels,
-      );
+      arr.query[0] = pageKey(number, pageLevel);
+      const i = core.claim(st, number & arr.setMask, core.tag, walker.leafGlobal, core.guestLevels);
       const offset = linearOffset(vaLo, pageLevel);
       arr.a[i] = walker.pa - offset;
       arr.b[i] = walker.gpa - offset;

@@ -5,6 +5,8 @@
  */
 import type { EventSink } from '../events';
 import type { CpuConfig, TranslationResult, WalkReference } from '../types';
+import { EPT_A, PTE_A } from '../bits';
+import { EptWalker } from '../walk/ept-walker';
 import type { GuestWalker } from '../walk/guest-walker';
 import type { NestedWalker } from '../walk/nested-walker';
 import type { WalkContext } from '../walk/walk-context';
@@ -25,6 +27,8 @@ export type StatsBefore = Float64Array;
 
 export class MachineCaches {
   readonly core: CacheCore;
+  /** The A bit nested walks set: EPT with A/D on (bit 8), NPT (bit 5), else 0. */
+  private readonly nestedAccessed: number;
 
   constructor(
     readonly config: CacheConfig,
@@ -35,6 +39,7 @@ export class MachineCaches {
     private readonly cpu: CpuConfig,
   ) {
     this.core = new CacheCore(config, ctx, nested !== null, npt, guest.levels, cpu.vpid);
+    this.nestedAccessed = npt ? PTE_A : nested instanceof EptWalker && nested.adEnabled ? EPT_A : 0;
     this.core.setPcid(this.pcidOf(cpu.cr3));
     guest.caches = new GuestCaches(this.core);
     if (nested !== null) nested.caches = new NestedCaches(this.core);
@@ -71,7 +76,7 @@ export class MachineCaches {
       referenceCounts: counts,
       cacheActivity: activitySince(core, before),
     };
-    const report = findStale(trace.hits, this.ctx, this.guest, this.nested, result, kind);
+    const report = findStale(trace, this.nestedAccessed, this.ctx, this.guest, this.nested, result, kind);
     if (report.structures.length === 0) return { ...result, ...extra };
     sink?.({ type: 'stale', structures: report.structures, reason: report.reasons.join('; ') });
     return { ...result, ...extra, stale: true, staleBy: report.structures };

@@ -3,7 +3,7 @@
  * paging-structure caches (SDM Vol. 3, §29.4.1), which shorten the nested walks inside a 2D walk.
  * Tagged by the EPTP: one per machine, so the tag is implicit (0).
  */
-import type { NestedCacheHooks } from '../walk/cache-hooks';
+import { ARG_GPA, ARG_HPA, type NestedCacheHooks } from '../walk/cache-hooks';
 import { NESTED_WRITE } from '../walk/nested-walker';
 import type { CacheCore } from './cache-core';
 import { GPA_DIRTY, GPA_LEAF_SHIFT, pageBytes, pageKey, pageShift, physBits, prefixKey } from './keys';
@@ -15,6 +15,7 @@ const EPTP_TAG = 0;
 const NO_CELLS: readonly never[] = [];
 
 export class NestedCaches implements NestedCacheHooks {
+  readonly args = new Float64Array(2);
   hitHpa = 0;
   hitRights = 0;
   hitLeaf = 1;
@@ -24,8 +25,9 @@ export class NestedCaches implements NestedCacheHooks {
 
   constructor(private readonly core: CacheCore) {}
 
-  lookupMapping(gpa: number, access: number, guestLevel: number): boolean {
+  lookupMapping(access: number, guestLevel: number): boolean {
     const core = this.core;
+    const gpa = this.args[ARG_GPA]!;
     const list = core.gpaTlbs;
     const touching = core.touching;
     const listening = core.listening;
@@ -34,7 +36,7 @@ export class NestedCaches implements NestedCacheHooks {
       const arr = st.array;
       if (listening) core.lookup(st, guestLevel);
       if (touching) arr.count(STAT_LOOKUPS);
-      const i = findPage(st, gpa);
+      const i = findPage(st, this.args);
       if (i < 0) {
         if (touching) arr.count(STAT_MISSES);
         if (listening) core.miss(st, guestLevel);
@@ -50,7 +52,7 @@ export class NestedCaches implements NestedCacheHooks {
         if (listening) core.tlbHit(st, guestLevel, i, pageLevel, false, NO_CELLS);
         if (touching) {
           arr.count(STAT_DROPS);
-          this.dropPage(gpa, guestLevel, refused ? 'not-permitted' : 'dirty-clear');
+          this.dropPage(guestLevel, refused ? 'not-permitted' : 'dirty-clear');
         }
         return false;
       }
@@ -80,8 +82,9 @@ export class NestedCaches implements NestedCacheHooks {
     return false;
   }
 
-  lookupPwc(gpa: number, top: number, guestLevel: number): number {
+  lookupPwc(top: number, guestLevel: number): number {
     const core = this.core;
+    const gpa = this.args[ARG_GPA]!;
     const touching = core.touching;
     const listening = core.listening;
     for (let level = 2; level <= top; level++) {
@@ -91,7 +94,8 @@ export class NestedCaches implements NestedCacheHooks {
       if (listening) core.lookup(st, guestLevel);
       if (touching) arr.count(STAT_LOOKUPS);
       const prefix = physBits(gpa, pageShift(level));
-      const i = arr.find(arr.setOf(prefix), prefixKey(prefix, level), EPTP_TAG);
+      arr.query[0] = prefixKey(prefix, level);
+      const i = arr.find(prefix & arr.setMask, EPTP_TAG);
       if (i < 0) {
         if (touching) arr.count(STAT_MISSES);
         if (listening) core.miss(st, guestLevel);
@@ -121,27 +125,23 @@ export class NestedCaches implements NestedCacheHooks {
     return 0;
   }
 
-  fillPwc(level: number, gpa: number, table: number, rights: number, guestLevel: number): void {
+  fillPwc(level: number, rights: number, guestLevel: number): void {
     const core = this.core;
     const st = core.nestedPwcByLevel[level];
     if (st === null || st === undefined) return;
     const arr = st.array;
-    const prefix = physBits(gpa, pageShift(level));
-    const i = core.claim(st, arr.setOf(prefix), prefixKey(prefix, level), EPTP_TAG, false, guestLevel);
-    arr.a[i] = table;
+    const prefix = physBits(this.args[ARG_GPA]!, pageShift(level));
+    arr.query[0] = prefixKey(prefix, level);
+    const i = core.claim(st, prefix & arr.setMask, EPTP_TAG, false, guestLevel);
+    arr.a[i] = this.args[ARG_HPA]!;
     arr.flags[i] = rights;
     if (core.listening) core.filled(st, guestLevel, i);
   }
 
-  fillMapping(
-    gpa: number,
-    frame: number,
-    leafLevel: number,
-    rights: number,
-    dirty: boolean,
-    guestLevel: number,
-  ): void {
+  fillMapping(leafLevel: number, rights: number, dirty: boolean, guestLevel: number): void {
     const core = this.core;
+    const gpa = this.args[ARG_GPA]!;
+    const frame = this.args[ARG_HPA]!;
     const list = core.gpaTlbs;
     for (let s = 0; s < list.length; s++) {
       const st = list[s]!;
@@ -149,7 +149,8 @@ export class NestedCaches implements NestedCacheHooks {
       if (pageLevel === 0) continue;
       const arr = st.array;
       const number = physBits(gpa, pageShift(pageLevel));
-      const i = core.claim(st, arr.setOf(number), pageKey(number, pageLevel), EPTP_TAG, false, guestLevel);
+      arr.query[0] = pageKey(number, pageLevel);
+      const i = core.claim(st, number & arr.setMask, EPTP_TAG, false, guestLevel);
       // A splintered piece starts at its own offset within the leaf's page.
       arr.a[i] = frame + (gpa % pageBytes(leafLevel)) - (gpa % pageBytes(pageLevel));
       arr.flags[i] = rights | (dirty ? GPA_DIRTY : 0) | (leafLevel << GPA_LEAF_SHIFT);
@@ -157,10 +158,10 @@ export class NestedCaches implements NestedCacheHooks {
     }
   }
 
-  private dropPage(gpa: number, guestLevel: number, reason: 'dirty-clear' | 'not-permitted'): void {
+  private dropPage(guestLevel: number, reason: 'dirty-clear' | 'not-permitted'): void {
     const core = this.core;
     for (const st of core.gpaTlbs) {
-      const i = findPage(st, gpa);
+      const i = findPage(st, this.args);
       if (i < 0) continue;
       if (core.ctx.sink !== null) core.evict(st, guestLevel, i, st.array.keys[i]!, reason);
       st.array.invalidate(i);
@@ -168,13 +169,16 @@ export class NestedCaches implements NestedCacheHooks {
   }
 }
 
-function findPage(st: CacheStructure, gpa: number): number {
+/** The entry for the page holding args[ARG_GPA] in `st` (any size it holds), or −1. */
+function findPage(st: CacheStructure, args: Float64Array): number {
+  const gpa = args[ARG_GPA]!;
   const arr = st.array;
   const held = st.held;
   for (let k = 0; k < held.length; k++) {
     const level = held[k]!;
     const number = physBits(gpa, pageShift(level));
-    const i = arr.find(arr.setOf(number), pageKey(number, level), EPTP_TAG);
+    arr.query[0] = pageKey(number, level);
+    const i = arr.find(number & arr.setMask, EPTP_TAG);
     if (i >= 0) return i;
   }
   return -1;

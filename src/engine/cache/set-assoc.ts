@@ -48,6 +48,11 @@ export class SetAssoc {
   readonly b: Float64Array;
   readonly flags: Int32Array;
   readonly stats = new Float64Array(STAT_COUNT);
+  /**
+   * The key `find` looks for. Keys exceed 2^31; passed as an argument to a call the compiler does
+   * not inline, such a number would be boxed (an allocation), so it travels in a typed array.
+   */
+  readonly query = new Float64Array(1);
   /** After `allocate`: whether a valid entry was replaced, and its key. */
   evicted = false;
   evictedKey = 0;
@@ -80,14 +85,13 @@ export class SetAssoc {
     this.stats[stat] = this.stats[stat]! + 1;
   }
 
-  /** The set of a page number / prefix: its low bits (ToInt32 keeps them exact up to 2^53). */
-  setOf(number: number): number {
-    return number & this.setMask;
-  }
-
-  /** Index of the entry for `key` under `tag` in `set`, or −1. Global entries match any PCID of their VPID. */
-  find(set: number, key: number, tag: number): number {
+  /**
+   * Index of the entry for `query[0]` under `tag` in `set`, or −1. Global entries match any PCID
+   * of their VPID. A set is the low bits of the page number or prefix: `number & setMask`.
+   */
+  find(set: number, tag: number): number {
     const { valid, keys, tags, global } = this;
+    const key = this.query[0]!;
     const end = (set + 1) * this.ways;
     for (let i = set * this.ways; i < end; i++) {
       if (valid[i] !== 0 && keys[i] === key) {

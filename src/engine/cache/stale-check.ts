@@ -10,7 +10,8 @@ import { CACHES_OFF } from '../walk/cache-hooks';
 import type { GuestWalker } from '../walk/guest-walker';
 import { NESTED_OK, type NestedWalker } from '../walk/nested-walker';
 import type { WalkContext } from '../walk/walk-context';
-import type { HitRecord } from './cache-trace';
+import { PTE_A } from '../bits';
+import { covers, type CacheTrace, type HitRecord } from './cache-trace';
 import {
   GPA_LEAF_SHIFT,
   TLB_GUEST_LEAF_SHIFT,
@@ -29,8 +30,13 @@ export interface StaleReport {
   readonly reasons: string[];
 }
 
+/**
+ * `nestedAccessed`: the A bit of nested entries when the nested walk maintains it (EPT with A/D
+ * on, NPT), else 0 — a cached entry stands for walks whose A flags were set when it was made.
+ */
 export function findStale(
-  hits: readonly HitRecord[],
+  trace: CacheTrace,
+  nestedAccessed: number,
   ctx: WalkContext,
   guest: GuestWalker,
   nested: NestedWalker | null,
@@ -38,15 +44,30 @@ export function findStale(
   kind: number,
 ): StaleReport {
   const report: StaleReport = { structures: [], reasons: [] };
+  const hits = trace.hits;
   if (hits.length === 0) return report;
-  ctx.begin(null, false, false, CACHES_OFF);
+  ctx.begin(null, true, false, CACHES_OFF);
   ctx.recordPath = true;
   const code = guest.walk(result.va.hi >>> 0, result.va.lo >>> 0, kind, result.cpl);
+  // Memory as it is now — after this access's own A/D updates.
+  const walkNow = ctx.references!.slice();
+  ctx.references = null;
   const stale = (hit: HitRecord, reason: string) => {
     if (!report.structures.includes(hit.structure)) report.structures.push(hit.structure);
     report.reasons.push(`${hit.structure}: ${reason}`);
   };
   for (const hit of hits) {
+    // The steps a hit spares set A flags when it was made; one cleared since then is a change too.
+    const cleared = walkNow.find(
+      (ref) =>
+        covers(hit, ref) &&
+        (ref.lo & (ref.kind === 'guest' ? PTE_A : nestedAccessed)) === 0 &&
+        (ref.kind === 'guest' || nestedAccessed !== 0),
+    );
+    if (cleared !== undefined) {
+      stale(hit, `the accessed flag of the ${cleared.kind} entry at ${formatPhys(cleared.addr)} was cleared`);
+      continue;
+    }
     switch (hit.kind) {
       case 'tlb': {
         const flags = hit.flags;

@@ -21,7 +21,7 @@ import {
   TWO_32,
 } from '../bits';
 import type { WalkContext } from './walk-context';
-import { CACHES_OFF, CACHES_ON, type NestedCacheHooks } from './cache-hooks';
+import { ARG_GPA, ARG_HPA, CACHES_OFF, CACHES_ON, type NestedCacheHooks } from './cache-hooks';
 import {
   FAULT_NOT_PRESENT,
   FAULT_PERMISSION,
@@ -95,8 +95,9 @@ export class EptWalker implements NestedWalker {
     let level = this.levels;
     if (caches !== null) {
       // A guest-physical mapping makes no reference; an EPT paging-structure-cache hit starts lower (SDM §29.4).
-      if (caches.lookupMapping(gpa, access, guestLevel)) return this.fromMapping(caches);
-      const hit = caches.lookupPwc(gpa, this.levels, guestLevel);
+      caches.args[ARG_GPA] = gpa;
+      if (caches.lookupMapping(access, guestLevel)) return this.fromMapping(caches);
+      const hit = caches.lookupPwc(this.levels, guestLevel);
       if (hit !== 0) {
         level = hit - 1;
         table = caches.pwcTable;
@@ -144,14 +145,22 @@ export class EptWalker implements NestedWalker {
         const base = entryAddress(lo & ~(bytes - 1), hi, this.maskHi);
         this.hpa = base + (gpa % bytes);
         this.leafDirty = !this.adEnabled || (lo & EPT_D) !== 0 || (access & NESTED_WRITE) !== 0;
-        if (fills !== null) fills.fillMapping(gpa, base, level, rights, this.leafDirty, guestLevel);
+        if (fills !== null) {
+          fills.args[ARG_GPA] = gpa;
+          fills.args[ARG_HPA] = base;
+          fills.fillMapping(level, rights, this.leafDirty, guestLevel);
+        }
         return NESTED_OK;
       }
       // A on a non-leaf entry as the walk uses it; a failure further down leaves it set.
       if (this.adEnabled && ctx.sideEffects)
         ctx.setFlags('nested', guestLevel, level, addr, lo, hi, EPT_A, 0);
       table = entryAddress(lo, hi, this.maskHi);
-      if (fills !== null) fills.fillPwc(level, gpa, table, rights, guestLevel);
+      if (fills !== null) {
+        fills.args[ARG_GPA] = gpa;
+        fills.args[ARG_HPA] = table;
+        fills.fillPwc(level, rights, guestLevel);
+      }
     }
     throw new Error('unreachable: level 1 is always a leaf');
   }

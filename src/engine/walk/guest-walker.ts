@@ -53,7 +53,7 @@ import {
   type NestedWalker,
 } from './nested-walker';
 import type { WalkContext } from './walk-context';
-import { CACHES_OFF, CACHES_ON, type GuestCacheHooks } from './cache-hooks';
+import { ARG_GPA, ARG_HPA, CACHES_OFF, CACHES_ON, LOOKUP_TLB_HIT, type GuestCacheHooks } from './cache-hooks';
 import { describeGuestPermissionFault } from './fault-text';
 
 /** The vendor of the nested dimension decides how its failures are reported. */
@@ -133,8 +133,9 @@ export class GuestWalker {
     }
     const ctx = this.ctx;
     const caches = ctx.cacheMode !== CACHES_OFF ? this.caches : null;
-    // A TLB hit makes no reference; a hit that does not allow the access falls through to the walk.
-    if (caches !== null && caches.lookupTlb(this, vaHi, vaLo, kind, cpl)) return (this.outcome = OUTCOME_OK);
+    // A TLB hit makes no reference; a paging-structure-cache hit starts the walk lower.
+    const hit = caches === null ? 0 : caches.lookup(this, vaHi, vaLo, kind, cpl);
+    if (hit === LOOKUP_TLB_HIT) return (this.outcome = OUTCOME_OK);
     const memory = ctx.memory;
     const nested = this.nested;
     let table = this.root;
@@ -144,16 +145,13 @@ export class GuestWalker {
     let user = PTE_US;
     let noExec = 0;
     let level = this.levels;
-    if (caches !== null) {
-      const hit = caches.lookupPwc(vaHi, vaLo, this.levels);
-      if (hit !== 0) {
-        level = hit - 1;
-        table = caches.pwcTableGpa;
-        tableHpa = caches.pwcTableHpa;
-        writable = (caches.pwcRights & RIGHT_W) !== 0 ? PTE_RW : 0;
-        user = (caches.pwcRights & RIGHT_U) !== 0 ? PTE_US : 0;
-        noExec = (caches.pwcRights & RIGHT_NX) !== 0 ? PTE_XD_HI : 0;
-      }
+    if (hit > 0) {
+      level = hit - 1;
+      table = caches!.pwcTableGpa;
+      tableHpa = caches!.pwcTableHpa;
+      writable = (caches!.pwcRights & RIGHT_W) !== 0 ? PTE_RW : 0;
+      user = (caches!.pwcRights & RIGHT_U) !== 0 ? PTE_US : 0;
+      noExec = (caches!.pwcRights & RIGHT_NX) !== 0 ? PTE_XD_HI : 0;
     }
     const top = level;
     const fills = caches !== null && ctx.cacheMode === CACHES_ON ? caches : null;
@@ -180,7 +178,9 @@ export class GuestWalker {
         // The level above was walked and passed its checks: cache it, pointing at this table.
         const nestedRights = nested === null ? NESTED_ALL : nested.rights;
         const nestedLeaf = nested === null ? 0 : nested.leafLevel;
-        fills.fillPwc(level + 1, vaHi, vaLo, table, addr - index * 8, rightsSoFar, nestedRights, nestedLeaf);
+        fills.args[ARG_GPA] = table;
+        fills.args[ARG_HPA] = addr - index * 8;
+        fills.fillPwc(level + 1, vaHi, vaLo, rightsSoFar, nestedRights, nestedLeaf);
       }
       if (ctx.recordPath) this.notePath(level, table, addr - index * 8, rightsSoFar);
       ctx.read(addr);

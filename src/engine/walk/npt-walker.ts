@@ -18,7 +18,7 @@ import {
   type ReservedMasks,
 } from './guest-entry-rules';
 import type { WalkContext } from './walk-context';
-import { CACHES_OFF, CACHES_ON, type NestedCacheHooks } from './cache-hooks';
+import { ARG_GPA, ARG_HPA, CACHES_OFF, CACHES_ON, type NestedCacheHooks } from './cache-hooks';
 import {
   FAULT_NOT_PRESENT,
   FAULT_PERMISSION,
@@ -85,8 +85,9 @@ export class NptWalker implements NestedWalker {
     let level = this.levels;
     if (caches !== null) {
       // AMD's nested TLB makes no reference; a nested page-walk-cache hit starts lower.
-      if (caches.lookupMapping(gpa, access, guestLevel)) return this.fromMapping(caches);
-      const hit = caches.lookupPwc(gpa, this.levels, guestLevel);
+      caches.args[ARG_GPA] = gpa;
+      if (caches.lookupMapping(access, guestLevel)) return this.fromMapping(caches);
+      const hit = caches.lookupPwc(this.levels, guestLevel);
       if (hit !== 0) {
         level = hit - 1;
         table = caches.pwcTable;
@@ -140,12 +141,20 @@ export class NptWalker implements NestedWalker {
         const base = entryAddress(lo & ~(bytes - 1), hi, this.maskHi);
         this.hpa = base + (gpa % bytes);
         this.leafDirty = (lo & PTE_D) !== 0 || (access & NESTED_WRITE) !== 0;
-        if (fills !== null) fills.fillMapping(gpa, base, level, rights, this.leafDirty, guestLevel);
+        if (fills !== null) {
+          fills.args[ARG_GPA] = gpa;
+          fills.args[ARG_HPA] = base;
+          fills.fillMapping(level, rights, this.leafDirty, guestLevel);
+        }
         return NESTED_OK;
       }
       if (ctx.sideEffects) ctx.setFlags('nested', guestLevel, level, addr, lo, hi, PTE_A, 0);
       table = entryAddress(lo, hi, this.maskHi);
-      if (fills !== null) fills.fillPwc(level, gpa, table, packRights(writable, user, noExec), guestLevel);
+      if (fills !== null) {
+        fills.args[ARG_GPA] = gpa;
+        fills.args[ARG_HPA] = table;
+        fills.fillPwc(level, packRights(writable, user, noExec), guestLevel);
+      }
     }
     throw new Error('unreachable: level 1 is always a leaf');
   }
