@@ -77,6 +77,9 @@ export function validateCacheConfig(config: CacheConfig): void {
     }
     if (s.entries % s.ways !== 0)
       throw new Error(`${where}: ${s.ways} ways do not divide ${s.entries} entries`);
+    const sets = s.entries / s.ways;
+    // A set is picked by the low bits of the page number, as in hardware.
+    if ((sets & (sets - 1)) !== 0) throw new Error(`${where}: ${sets} sets is not a power of two`);
     if (s.kind === 'tlb' || s.kind === 'gpa-tlb') {
       if (s.sizes.length === 0) throw new Error(`${where} holds no page size`);
     } else if (s.levels.length === 0 || s.levels.some((l) => !Number.isInteger(l) || l < 2 || l > 5)) {

@@ -78,7 +78,7 @@ export class GuestCaches implements GuestCacheHooks {
         if (listening) core.tlbHit(st, gl, i, pageLevel, false, NO_CELLS);
         if (touching) {
           arr.count(STAT_DROPS);
-          this.dropPage(vaHi, vaLo, refusal === REFUSE_DIRTY ? 'dirty-clear' : 'not-permitted');
+          this.dropPage(list, vaHi, vaLo, refusal === REFUSE_DIRTY ? 'dirty-clear' : 'not-permitted');
         }
         return false;
       }
@@ -243,11 +243,15 @@ export class GuestCaches implements GuestCacheHooks {
     }
   }
 
-  /** Removes every TLB entry for this address in the current context (a hit that could not serve). */
-  private dropPage(vaHi: number, vaLo: number, reason: 'dirty-clear' | 'not-permitted'): void {
+  /** Removes this address's entries from the TLBs consulted (a hit that could not serve); the walk refills them. */
+  private dropPage(
+    list: readonly CacheStructure[],
+    vaHi: number,
+    vaLo: number,
+    reason: 'dirty-clear' | 'not-permitted',
+  ): void {
     const core = this.core;
-    for (const st of core.structures) {
-      if (st.kind !== 'tlb') continue;
+    for (const st of list) {
       const i = this.findPage(st, vaHi, vaLo);
       if (i < 0) continue;
       if (core.ctx.sink !== null) core.evict(st, core.guestLevels, i, st.array.keys[i]!, reason);
