@@ -42,6 +42,8 @@ export class CacheCore {
     readonly nested: boolean,
     readonly npt: boolean,
     readonly guestLevels: number,
+    /** Nested levels m (0 natively). */
+    readonly nestedLevels: number,
     vpid: number,
   ) {
     this.structures = config.structures.map((spec) => new CacheStructure(spec, config.replacement));

@@ -52,8 +52,15 @@ export function snapshotCaches(core: CacheCore): CacheSnapshot {
     replacement: core.config.replacement,
     vpid: core.vpid,
     pcid: core.pcid,
-    // Guest-physical structures mean nothing without a second dimension.
-    structures: core.nested ? structures : structures.filter((s) => s.kind === 'tlb' || s.kind === 'pwc'),
+    // Left out: guest-physical structures without a second dimension, and caches of levels the
+    // tables do not have (a PML5E cache under 4-level paging).
+    structures: structures.filter(
+      (s) =>
+        s.kind === 'tlb' ||
+        (s.kind === 'pwc' && s.levels!.some((l) => l <= core.guestLevels)) ||
+        (core.nested && s.kind === 'gpa-tlb') ||
+        (core.nested && s.kind === 'nested-pwc' && s.levels!.some((l) => l <= core.nestedLevels)),
+    ),
   };
 }
 

@@ -3,7 +3,7 @@
  * evictions and refused hits of the current step lit, what the hits spared, and a stale
  * translation called out. Props are plain data from the engine (see caches-model.ts).
  */
-import { useMemo } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import type { CacheSnapshot } from '../../engine/cache/snapshot-types';
 import type { WalkEvent } from '../../engine/events';
 import { cachesView, type CellView, type StructureView } from './caches-model';
@@ -18,6 +18,8 @@ export interface CachesPanelProps {
   cursor: number;
 }
 
+/** Wider sets (fully associative ones) wrap after this many ways. */
+const MAX_WAYS_PER_LINE = 16;
 const STATE_MARK = { hit: 'H', fill: 'F', evict: 'E', refused: 'R' } as const;
 const STATE_WORD = { hit: 'hit', fill: 'filled', evict: 'removed', refused: 'hit but not usable' } as const;
 
@@ -66,7 +68,12 @@ function Structure({ s }: { s: StructureView }) {
           </span>
         )}
       </div>
-      <div className="nw-caches-sets" role="grid" aria-label={`${s.label}: sets × ways`}>
+      <div
+        className="nw-caches-sets"
+        role="grid"
+        aria-label={`${s.label}: sets × ways`}
+        style={{ '--ways': Math.min(s.ways, MAX_WAYS_PER_LINE) } as CSSProperties}
+      >
         {s.sets.map((set) => (
           <div role="row" className="nw-caches-set" key={set.set}>
             <span className="nw-caches-setno" aria-hidden="true">

@@ -34,6 +34,7 @@ export interface StructureView {
   readonly kind: CacheKind;
   /** e.g. '64 entries · 4-way · 16 sets' or '64 entries · fully associative'. */
   readonly geometry: string;
+  readonly ways: number;
   readonly sets: readonly SetView[];
   /** Sets not drawn (large structures show only the sets in use). */
   readonly hiddenSets: number;
@@ -267,6 +268,7 @@ function structureView(w: Working): StructureView {
     label: spec.label,
     kind: spec.kind,
     geometry: geometryOf(spec),
+    ways: spec.ways,
     sets,
     hiddenSets: spec.sets - drawn.length,
     valid: w.cells.size,
