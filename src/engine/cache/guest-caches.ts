@@ -24,12 +24,10 @@ import {
   TLB_NESTED_DIRTY,
   TLB_NESTED_LEAF_SHIFT,
   TLB_NESTED_SHIFT,
-  linearBits,
+  PAGE_KEY_SCALE,
+  PREFIX_KEY_SCALE,
   linearOffset,
-  linearPrefix,
-  pageKey,
   pageShift,
-  prefixKey,
 } from './keys';
 import { STAT_DROPS, STAT_HITS, STAT_LOOKUPS, STAT_MISSES } from './set-assoc';
 import type { CacheStructure } from './structure';
@@ -135,9 +133,8 @@ export class GuestCaches implements GuestCacheHooks {
       const arr = st.array;
       if (listening) core.lookup(st, level);
       if (touching) arr.count(STAT_LOOKUPS);
-      const prefix = linearPrefix(vaHi, vaLo, level);
-      arr.query[0] = prefixKey(prefix, level);
-      const i = arr.find(prefix & arr.setMask, core.tag);
+      const set = arr.queryLinear(vaHi, vaLo, pageShift(level), PREFIX_KEY_SCALE, level);
+      const i = arr.find(set, core.tag);
       if (i < 0) {
         if (touching) arr.count(STAT_MISSES);
         if (listening) core.miss(st, level);
@@ -183,9 +180,8 @@ export class GuestCaches implements GuestCacheHooks {
     const st = core.pwcByLevel[level];
     if (st === null || st === undefined) return;
     const arr = st.array;
-    const prefix = linearPrefix(vaHi, vaLo, level);
-    arr.query[0] = prefixKey(prefix, level);
-    const i = core.claim(st, prefix & arr.setMask, core.tag, false, level);
+    const set = arr.queryLinear(vaHi, vaLo, pageShift(level), PREFIX_KEY_SCALE, level);
+    const i = core.claim(st, set, core.tag, false, level);
     arr.a[i] = this.args[ARG_HPA]!;
     arr.b[i] = this.args[ARG_GPA]!;
     arr.flags[i] = rights | (nestedRights << PWC_NESTED_SHIFT) | (nestedLeaf << PWC_NESTED_LEAF_SHIFT);
@@ -198,9 +194,8 @@ export class GuestCaches implements GuestCacheHooks {
     const held = st.held;
     for (let k = 0; k < held.length; k++) {
       const level = held[k]!;
-      const number = linearBits(vaHi, vaLo, pageShift(level));
-      arr.query[0] = pageKey(number, level);
-      const i = arr.find(number & arr.setMask, this.core.tag);
+      const set = arr.queryLinear(vaHi, vaLo, pageShift(level), PAGE_KEY_SCALE, level);
+      const i = arr.find(set, this.core.tag);
       if (i >= 0) return i;
     }
     return -1;
@@ -232,9 +227,8 @@ export class GuestCaches implements GuestCacheHooks {
       const pageLevel = st.fillLevel(level);
       if (pageLevel === 0) continue;
       const arr = st.array;
-      const number = linearBits(vaHi, vaLo, pageShift(pageLevel));
-      arr.query[0] = pageKey(number, pageLevel);
-      const i = core.claim(st, number & arr.setMask, core.tag, walker.leafGlobal, core.guestLevels);
+      const set = arr.queryLinear(vaHi, vaLo, pageShift(pageLevel), PAGE_KEY_SCALE, pageLevel);
+      const i = core.claim(st, set, core.tag, walker.leafGlobal, core.guestLevels);
       const offset = linearOffset(vaLo, pageLevel);
       arr.a[i] = walker.pa - offset;
       arr.b[i] = walker.gpa - offset;

@@ -22,6 +22,10 @@ export function linearBits(hi: number, lo: number, shift: number): number {
 /** A physical / guest-physical address (≤ 2^52) shifted right by `shift`. */
 export const physBits = (addr: number, shift: number): number => Math.floor(addr / 2 ** shift);
 
+/** Key = number · scale + code: TLB keys carry the page level (1…3), PWC keys the entry level (2…5). */
+export const PAGE_KEY_SCALE = 4;
+export const PREFIX_KEY_SCALE = 8;
+
 /** TLB key: the page number with the page level (1…3) in the low two bits. */
 export const pageKey = (pageNumber: number, level: number): number => pageNumber * 4 + level;
 /** Paging-structure-cache key: the prefix that selects the entry at `level` (SDM §4.10.3.1), level in the low three bits. */

@@ -6,7 +6,7 @@
 import { ARG_GPA, ARG_HPA, type NestedCacheHooks } from '../walk/cache-hooks';
 import { NESTED_WRITE } from '../walk/nested-walker';
 import type { CacheCore } from './cache-core';
-import { GPA_DIRTY, GPA_LEAF_SHIFT, pageBytes, pageKey, pageShift, physBits, prefixKey } from './keys';
+import { GPA_DIRTY, GPA_LEAF_SHIFT, PAGE_KEY_SCALE, PREFIX_KEY_SCALE, pageBytes, pageShift } from './keys';
 import { STAT_DROPS, STAT_HITS, STAT_LOOKUPS, STAT_MISSES } from './set-assoc';
 import type { CacheStructure } from './structure';
 
@@ -93,9 +93,8 @@ export class NestedCaches implements NestedCacheHooks {
       const arr = st.array;
       if (listening) core.lookup(st, guestLevel);
       if (touching) arr.count(STAT_LOOKUPS);
-      const prefix = physBits(gpa, pageShift(level));
-      arr.query[0] = prefixKey(prefix, level);
-      const i = arr.find(prefix & arr.setMask, EPTP_TAG);
+      const set = arr.queryPhys(this.args, ARG_GPA, pageShift(level), PREFIX_KEY_SCALE, level);
+      const i = arr.find(set, EPTP_TAG);
       if (i < 0) {
         if (touching) arr.count(STAT_MISSES);
         if (listening) core.miss(st, guestLevel);
@@ -130,9 +129,8 @@ export class NestedCaches implements NestedCacheHooks {
     const st = core.nestedPwcByLevel[level];
     if (st === null || st === undefined) return;
     const arr = st.array;
-    const prefix = physBits(this.args[ARG_GPA]!, pageShift(level));
-    arr.query[0] = prefixKey(prefix, level);
-    const i = core.claim(st, prefix & arr.setMask, EPTP_TAG, false, guestLevel);
+    const set = arr.queryPhys(this.args, ARG_GPA, pageShift(level), PREFIX_KEY_SCALE, level);
+    const i = core.claim(st, set, EPTP_TAG, false, guestLevel);
     arr.a[i] = this.args[ARG_HPA]!;
     arr.flags[i] = rights;
     if (core.listening) core.filled(st, guestLevel, i);
@@ -148,9 +146,8 @@ export class NestedCaches implements NestedCacheHooks {
       const pageLevel = st.fillLevel(leafLevel);
       if (pageLevel === 0) continue;
       const arr = st.array;
-      const number = physBits(gpa, pageShift(pageLevel));
-      arr.query[0] = pageKey(number, pageLevel);
-      const i = core.claim(st, number & arr.setMask, EPTP_TAG, false, guestLevel);
+      const set = arr.queryPhys(this.args, ARG_GPA, pageShift(pageLevel), PAGE_KEY_SCALE, pageLevel);
+      const i = core.claim(st, set, EPTP_TAG, false, guestLevel);
       // A splintered piece starts at its own offset within the leaf's page.
       arr.a[i] = frame + (gpa % pageBytes(leafLevel)) - (gpa % pageBytes(pageLevel));
       arr.flags[i] = rights | (dirty ? GPA_DIRTY : 0) | (leafLevel << GPA_LEAF_SHIFT);
@@ -171,14 +168,12 @@ export class NestedCaches implements NestedCacheHooks {
 
 /** The entry for the page holding args[ARG_GPA] in `st` (any size it holds), or −1. */
 function findPage(st: CacheStructure, args: Float64Array): number {
-  const gpa = args[ARG_GPA]!;
   const arr = st.array;
   const held = st.held;
   for (let k = 0; k < held.length; k++) {
     const level = held[k]!;
-    const number = physBits(gpa, pageShift(level));
-    arr.query[0] = pageKey(number, level);
-    const i = arr.find(number & arr.setMask, EPTP_TAG);
+    const set = arr.queryPhys(args, ARG_GPA, pageShift(level), PAGE_KEY_SCALE, level);
+    const i = arr.find(set, EPTP_TAG);
     if (i >= 0) return i;
   }
   return -1;

@@ -25,6 +25,9 @@ export const PCID_MASK = 0xfff;
 export const contextTag = (vpid: number, pcid: number): number =>
   ((vpid << PCID_BITS) | (pcid & PCID_MASK)) >>> 0;
 
+/** Bits 56:32 of a linear address (with 4-level paging bits 56:48 copy bit 47: no aliasing). */
+const LINEAR_HI_MASK = 0x1ff_ffff;
+
 const POLICY_LRU = 0;
 const POLICY_PLRU = 1;
 const POLICY_RANDOM = 2;
@@ -83,6 +86,25 @@ export class SetAssoc {
   /** Adds one to counter `stat` (STAT_*). */
   count(stat: number): void {
     this.stats[stat] = this.stats[stat]! + 1;
+  }
+
+  /**
+   * Puts in `query[0]` the key of a linear-address page number or prefix — bits 56:shift of the
+   * address, times `scale`, plus `code` (the page or entry level) — and returns its set. Every
+   * argument and the result are small integers, so nothing is boxed even when not inlined.
+   */
+  queryLinear(hi: number, lo: number, shift: number, scale: number, code: number): number {
+    const h = hi & LINEAR_HI_MASK;
+    const number = shift >= 32 ? h >>> (shift - 32) : h * 2 ** (32 - shift) + (lo >>> shift);
+    this.query[0] = number * scale + code;
+    return number & this.setMask;
+  }
+
+  /** The same for a (guest-)physical address, read from `addresses[index]`. */
+  queryPhys(addresses: Float64Array, index: number, shift: number, scale: number, code: number): number {
+    const number = Math.floor(addresses[index]! / 2 ** shift);
+    this.query[0] = number * scale + code;
+    return number & this.setMask;
   }
 
   /**
