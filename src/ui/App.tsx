@@ -16,6 +16,7 @@ import { PlaybackControls } from './controls/PlaybackControls';
 import { ScenarioPicker } from './controls/ScenarioPicker';
 import { Settings } from './controls/Settings';
 import { ViewBoundary } from './controls/ViewBoundary';
+import { ExperimentsPanel } from './experiments/ExperimentsPanel';
 import { AppStoreContext, useAppStore } from './hooks/app-store-context';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { useStartup } from './hooks/useStartup';
@@ -66,6 +67,9 @@ export function App({ store }: { store: AppStore }) {
           </div>
           <CostView />
         </section>
+        <ViewBoundary name="experiments">
+          <ExperimentsPanel />
+        </ViewBoundary>
         <footer className="app-footer chrome">
           nestwalk counts translation references only: the data access itself is not one of the n·m + n + m.
           Keys: → ← step, space play / pause, Home / End.

@@ -5,6 +5,7 @@
 import { useMemo, useRef } from 'react';
 import type { SweepStore } from '../../state/sweep-store';
 import { planHeapSizes, selectSeries } from '../../state/sweep-selectors';
+import { runNotes } from './run-notes';
 import { defaultSweepStore } from './default-sweep-store';
 import { ExportButtons } from './ExportButtons';
 import { MetricToggle } from './MetricToggle';
@@ -21,7 +22,7 @@ export function ExperimentsPanel({ store }: { store?: SweepStore }) {
   const sweepStore = useMemo(() => store ?? defaultSweepStore(), [store]);
   return (
     <SweepStoreContext.Provider value={sweepStore}>
-      <section className="experiments panel" aria-labelledby="experiments-title">
+      <section id="experiments" className="experiments panel" aria-labelledby="experiments-title">
         <h2 id="experiments-title">Experiments</h2>
         <p className="experiments-intro">
           The lecture’s measurement: a list of objects linked at random across the heap, chased one pointer at
@@ -48,6 +49,8 @@ function Results() {
   const plan = useSweep((s) => s.plan);
   const results = useSweep((s) => s.results);
   const metric = useSweep((s) => s.metric);
+  const ranWith = useSweep((s) => s.ranWith);
+  const notes = useMemo(() => (ranWith === null ? [] : runNotes(ranWith)), [ranWith]);
   const series = useMemo(() => selectSeries(plan, results, metric), [plan, results, metric]);
   const heapSizes = useMemo(() => planHeapSizes(plan), [plan]);
   const chart = useRef<SVGSVGElement>(null);
@@ -64,7 +67,7 @@ function Results() {
         <MetricToggle />
         <ExportButtons chart={chart} />
       </div>
-      <SweepChart series={series} heapSizes={heapSizes} metric={metric} svgRef={chart} />
+      <SweepChart series={series} heapSizes={heapSizes} metric={metric} svgRef={chart} notes={notes} />
       <SweepTakeaway />
     </>
   );

@@ -18,11 +18,13 @@ export interface SweepChartProps {
   readonly heapSizes: readonly number[];
   readonly metric: SweepMetric;
   readonly svgRef?: Ref<SVGSVGElement>;
+  /** What the run was (workload, caches, accesses): under the legend, so an exported PNG says it too. */
+  readonly notes?: readonly string[];
 }
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
-export function SweepChart({ series, heapSizes, metric, svgRef }: SweepChartProps) {
+export function SweepChart({ series, heapSizes, metric, svgRef, notes = [] }: SweepChartProps) {
   const scales = useMemo(() => chartScales(heapSizes, series), [heapSizes, series]);
   const xAxis = useMemo(
     () =>
@@ -97,6 +99,17 @@ export function SweepChart({ series, heapSizes, metric, svgRef }: SweepChartProp
         })}
       </g>
       <ChartLegend series={series} x={CHART.width - CHART.right + 24} y={CHART.top + 4} />
+      <g className="chart-notes" fontSize={11.5} fill="currentColor" opacity={0.75}>
+        {notes.map((note, i) => (
+          <text
+            key={note}
+            x={CHART.width - CHART.right + 24}
+            y={CHART.height - CHART.bottom - (notes.length - 1 - i) * 16}
+          >
+            {note}
+          </text>
+        ))}
+      </g>
     </svg>
   );
 }

@@ -8,8 +8,8 @@ export function saveBlob(blob: Blob, name: string): void {
   document.body.append(link);
   link.click();
   link.remove();
-  // Some browsers read the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // The download reads the URL after click() returns, later still on a busy machine.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export const saveText = (text: string, name: string, type = 'text/csv'): void =>

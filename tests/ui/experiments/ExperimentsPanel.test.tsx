@@ -54,6 +54,11 @@ describe('ExperimentsPanel', () => {
     expect(headers.at(-1)).toBe('32 GiB');
     expect(within(rows[1]!).getAllByRole('cell').at(-1)).toHaveTextContent('144 ns');
     expect(document.querySelectorAll('path.sweep-line')).toHaveLength(4);
+    const takeaway = screen.getByRole('complementary', { name: 'What the sweep shows' });
+    expect(takeaway).toHaveTextContent('At 32 GiB');
+    expect(takeaway).toHaveTextContent(
+      '64 MiB with 4 KiB pages, 128 KiB with 2 MiB pages, 256 B with 1 GiB pages',
+    );
     expect(run.tasks.some((t) => t.config.heapBytes === 32 * GiB)).toBe(true);
   });
 

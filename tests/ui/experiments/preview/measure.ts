@@ -44,6 +44,25 @@ try {
   for (const row of rows) console.log(row.replace(/\s*\n\s*/g, ' | '));
   await page.screenshot({ path: shot, fullPage: true });
   console.log(shot);
+
+  // Cancel in the middle of a run: how long until the pool's worker has stopped?
+  const cancelMs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.getByRole('button', { name: 'Run sweep' }).click();
+    await page.waitForFunction(
+      () => Number(document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')) >= 10 + 0,
+    );
+    cancelMs.push(
+      await page.evaluate(async () => {
+        const store = (window as unknown as { sweepStore: { getState(): { cancel(): Promise<void> } } })
+          .sweepStore;
+        const t = performance.now();
+        await store.getState().cancel();
+        return performance.now() - t;
+      }),
+    );
+  }
+  console.log('cancel → workers stopped (ms):', cancelMs.map((ms) => ms.toFixed(1)).join(' '));
 } finally {
   await browser.close();
   await server.close();
