@@ -13,6 +13,8 @@ import {
   type ReportBit,
 } from '../engine/decode';
 import type { Scenario } from '../engine/scenario/model';
+import type { TraceOperation } from '../engine/scenario/trace';
+import { CACHE_PRESETS } from '../engine/cache/presets';
 import { eptLevels } from '../engine/scenario/nested-builder';
 import type { TranslationResult, WalkReference } from '../engine/types';
 
@@ -97,6 +99,12 @@ function outcomeLines(r: TranslationResult): string[] {
 export function referenceCountLine(r: TranslationResult): string {
   const refs = r.references;
   const total = `${refs.length} reference${refs.length === 1 ? '' : 's'}`;
+  if (r.skipped !== undefined && r.skipped.length > 0) {
+    const by = new Map<string, number>();
+    for (const cell of r.skipped) by.set(cell.by, (by.get(cell.by) ?? 0) + 1);
+    const parts = [...by].map(([name, count]) => `${name} ${count}`).join(', ');
+    return `${total}; the caches spared ${r.skipped.length} (${parts}) of the ${refs.length + r.skipped.length} an uncached walk makes`;
+  }
   if (r.outcome === 'general-protection') return `${total}: a non-canonical address faults before any walk`;
   if (r.outcome !== 'ok') return `${total}: the walk stopped at the fault`;
   const n = refs.filter((ref) => ref.kind === 'guest').length;
@@ -150,6 +158,11 @@ export function formatResult(r: TranslationResult, index: number, reason?: strin
     lines.push(...table(rows).map((line) => `  ${line}`));
   }
   lines.push(`  ${referenceCountLine(r)}`);
+  if (r.stale) {
+    lines.push(
+      `  STALE: used entries of ${(r.staleBy ?? []).join(', ')} that no longer match memory (not invalidated)`,
+    );
+  }
   return lines;
 }
 
@@ -160,6 +173,8 @@ export interface TraceTableInput {
   readonly reasons: readonly (string | undefined)[];
   readonly notes: readonly string[];
   readonly expectationProblems: readonly string[];
+  /** Cache operations between the accesses. */
+  readonly operations?: readonly TraceOperation[];
 }
 
 export function formatTraceTable(input: TraceTableInput): string {
@@ -168,7 +183,16 @@ export function formatTraceTable(input: TraceTableInput): string {
   if (scenario.name) lines.push(scenario.name);
   lines.push(describeMode(scenario));
   for (const note of input.notes) lines.push(`note: ${note}`);
-  results.forEach((r, i) => lines.push('', ...formatResult(r, i, input.reasons[i])));
+  if (scenario.caches) lines.push(`caches: ${CACHE_PRESETS[scenario.caches].label}`);
+  const operationsBefore = (i: number) =>
+    (input.operations ?? [])
+      .filter((op) => op.before === i)
+      .map((op) => `Operation ${op.op}: ${op.description}`);
+  results.forEach((r, i) => {
+    for (const line of operationsBefore(i)) lines.push('', line);
+    lines.push('', ...formatResult(r, i, input.reasons[i]));
+  });
+  for (const line of operationsBefore(results.length)) lines.push('', line);
   if (results.length === 0) lines.push('', 'no accesses');
   if (scenario.expect && scenario.expect.length > 0) {
     lines.push('');

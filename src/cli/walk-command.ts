@@ -11,16 +11,27 @@ import { runScenarioDetailed } from '../engine/scenario/run';
 import { checkExpectations } from '../engine/scenario/expect';
 import type { EventSink } from '../engine/events';
 import { formatTraceTable } from './format-trace';
+import { isMemoryAccess } from '../engine/scenario/access-schema';
+import type { Scenario } from '../engine/scenario/model';
+import { CACHE_PRESET_NAMES, isCachePresetName, type CachePresetName } from '../engine/cache/presets';
+
+/** `--tlb` overrides the scenario's `cpu.tlb`; 'none' takes the caches away. */
+function withCaches(scenario: Scenario, tlb: CachePresetName | undefined): Scenario {
+  if (tlb === undefined) return scenario;
+  const { caches: _ignored, ...rest } = scenario;
+  return tlb === 'none' ? rest : { ...rest, caches: tlb };
+}
 
 export const DEFAULT_SCENARIO = fileURLToPath(
   new URL('../../public/scenarios/default.json', import.meta.url),
 );
 
-export const USAGE = `usage: walk [scenario.json | -] [--json]
+export const USAGE = `usage: walk [scenario.json | -] [--json] [--tlb <preset>]
 
 Runs every access of a nestwalk scenario and prints the page walks.
   scenario.json   the scenario file ('-' reads standard input; default: ${'public/scenarios/default.json'})
   --json          print the trace as JSON instead of a table
+  --tlb <preset>  translation caches: ${CACHE_PRESET_NAMES.join(', ')} (default: the scenario's cpu.tlb, else none)
   -h, --help      show this help
 `;
 
@@ -33,6 +44,7 @@ export interface CliIo {
 
 const OPTIONS = {
   json: { type: 'boolean' },
+  tlb: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -52,6 +64,11 @@ export async function walkCommand(argv: readonly string[], io: CliIo): Promise<n
     io.stderr(`walk: expected one scenario file, got ${parsed.positionals.length}\n${USAGE}`);
     return 2;
   }
+  const tlb = parsed.values.tlb;
+  if (tlb !== undefined && !isCachePresetName(tlb)) {
+    io.stderr(`walk: --tlb ${tlb}: expected one of ${CACHE_PRESET_NAMES.join(', ')}\n${USAGE}`);
+    return 2;
+  }
   const file = parsed.positionals[0] ?? DEFAULT_SCENARIO;
   let text: string;
   try {
@@ -61,18 +78,30 @@ export async function walkCommand(argv: readonly string[], io: CliIo): Promise<n
     return 1;
   }
   try {
-    const scenario = parseScenario(text);
+    const scenario = withCaches(parseScenario(text), tlb);
     const reasons: (string | undefined)[] = [];
     const sink: EventSink = (event) => {
       if (event.type === 'fault') reasons[reasons.length - 1] = event.reason;
     };
-    const run = runScenarioDetailed(scenario, { sink, onStep: () => reasons.push(undefined) });
+    const run = runScenarioDetailed(scenario, {
+      sink,
+      onStep: (_index, step) => {
+        if (isMemoryAccess(step)) reasons.push(undefined);
+      },
+    });
     if (parsed.values.json) {
       io.stdout(JSON.stringify(run.trace, null, 2) + '\n');
     } else {
       const expectationProblems = checkExpectations(scenario, run.trace);
       io.stdout(
-        formatTraceTable({ scenario, results: run.results, reasons, notes: run.notes, expectationProblems }),
+        formatTraceTable({
+          scenario,
+          results: run.results,
+          reasons,
+          notes: run.notes,
+          expectationProblems,
+          operations: run.trace.operations ?? [],
+        }),
       );
     }
     return 0;

@@ -19,8 +19,20 @@ export type CacheOp =
   | { readonly op: 'invlpg'; readonly va: LinearAddress }
   /** Loads CR3; flushes the non-global entries of the new PCID unless `noFlush` (bit 63, with CR4.PCIDE). */
   | { readonly op: 'mov-cr3'; readonly cr3: number; readonly noFlush: boolean }
-  | { readonly op: 'invpcid'; readonly type: InvpcidType; readonly pcid: number; readonly va?: LinearAddress }
-  | { readonly op: 'invvpid'; readonly type: InvvpidType; readonly vpid: number; readonly va?: LinearAddress }
+  /** `pcid` absent: the current PCID. */
+  | {
+      readonly op: 'invpcid';
+      readonly type: InvpcidType;
+      readonly pcid?: number;
+      readonly va?: LinearAddress;
+    }
+  /** `vpid` absent: the current VPID. */
+  | {
+      readonly op: 'invvpid';
+      readonly type: InvvpidType;
+      readonly vpid?: number;
+      readonly va?: LinearAddress;
+    }
   /** Guest-physical and combined mappings of one EPTP (`eptp` absent = the current one) or of all. */
   | { readonly op: 'invept'; readonly type: InveptType; readonly eptp?: number }
   /** With VPIDs off (VPID 0), VM exits and entries flush linear and combined mappings. */

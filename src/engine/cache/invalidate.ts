@@ -150,9 +150,9 @@ export function invalidate(core: CacheCore, op: CacheOp, pcide: boolean, eptp: n
       );
     }
     case 'invpcid':
-      return invpcid(core, op.type, op.pcid, op.va);
+      return invpcid(core, op.type, op.pcid ?? core.pcid, op.va);
     case 'invvpid':
-      return invvpid(core, op.type, op.vpid, op.va);
+      return invvpid(core, op.type, op.vpid ?? core.vpid, op.va);
     case 'invept': {
       if (eptp === null)
         return {

@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import type { AccessKind, Cpl, LinearAddress } from '../types';
 import { linearAddressSchema } from './hex';
+import type { CacheOp } from '../cache/cache-ops';
+import { cacheOpSchema, isRawCacheOp } from '../cache/op-schema';
 
 export const cplSchema = () => z.union([z.literal(0), z.literal(3)], { error: 'expected 0 or 3' });
 
@@ -17,7 +19,15 @@ const memoryAccessSchema = z.looseObject({
   cpl: cplSchema().optional(),
 });
 
-export const stepSchema = z.discriminatedUnion('kind', [memoryAccessSchema]);
+const memoryStepSchema = z.discriminatedUnion('kind', [memoryAccessSchema]);
+
+/** A step with an "op" field is a cache operation (src/engine/cache/op-schema.ts), any other a memory access. */
+export const stepSchema = z.unknown().transform((input, ctx): z.output<typeof memoryStepSchema> | CacheOp => {
+  const parsed = isRawCacheOp(input) ? cacheOpSchema.safeParse(input) : memoryStepSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+  return z.NEVER;
+});
 export type RawStep = z.output<typeof stepSchema>;
 
 /** A linear-address translation, as a load/store (read, write) or an instruction fetch would make it. */
@@ -27,12 +37,15 @@ export interface MemoryAccessStep {
   readonly cpl: Cpl;
 }
 
-export type ScenarioStep = MemoryAccessStep;
+/** A memory access, or an operation on the translation caches (INVLPG, MOV CR3, a plain write, …). */
+export type ScenarioStep = MemoryAccessStep | CacheOp;
 
 export const isMemoryAccess = (step: ScenarioStep): step is MemoryAccessStep =>
-  step.kind === 'read' || step.kind === 'write' || step.kind === 'fetch';
+  'kind' in step && (step.kind === 'read' || step.kind === 'write' || step.kind === 'fetch');
 
 /** Fills the defaults that depend on the rest of the scenario (the access's CPL from `cpu.cpl`). */
 export function resolveStep(raw: RawStep, defaultCpl: Cpl): ScenarioStep {
-  return { kind: raw.kind, va: raw.va, cpl: raw.cpl ?? defaultCpl };
+  if (isRawCacheOp(raw)) return raw as CacheOp;
+  const access = raw as z.output<typeof memoryStepSchema>;
+  return { kind: access.kind, va: access.va, cpl: access.cpl ?? defaultCpl };
 }

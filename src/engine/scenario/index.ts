@@ -12,5 +12,5 @@ export {
   scenarioMemoryImage,
   type RunOptions,
 } from './run';
-export type { Trace, TraceResult, TraceReference, TraceWord } from './trace';
+export type { Trace, TraceResult, TraceReference, TraceWord, TraceOperation, TraceSkipped } from './trace';
 export { checkExpectations } from './expect';

@@ -6,6 +6,7 @@ import type { CpuConfig, EptConfig, LinearAddress, NptConfig, PageSize } from '.
 import type { GuestFlags, NestedPerms } from './flags';
 import type { ScenarioStep } from './access-schema';
 import type { Expectation } from './schema';
+import type { CachePresetName } from '../cache/presets';
 
 export interface MemoryWord {
   readonly addr: number;
@@ -41,6 +42,8 @@ export interface Scenario {
   readonly eptMappings: readonly NestedMapping[];
   readonly accesses: readonly ScenarioStep[];
   readonly expect?: readonly Expectation[];
+  /** Translation caches from `cpu.tlb` (absent: none). */
+  readonly caches?: CachePresetName;
 }
 
 export type { Expectation };

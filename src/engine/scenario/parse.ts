@@ -8,7 +8,7 @@
  * "" (a present, supervisor, read-only, executable page); nested perms "rwx wb" ("" = not present).
  */
 import { scenarioSchema, type RawScenario } from './schema';
-import { resolveStep } from './access-schema';
+import { isMemoryAccess, resolveStep } from './access-schema';
 import type { CpuConfig, EptConfig, NptConfig, PageSize } from '../types';
 import { EPTP_MEMTYPE, EPTP_WALK_LENGTH, EPTP_WALK_LENGTH_SHIFT, PAGE_1G, PAGE_2M, PAGE_4K } from '../bits';
 import { isCanonical } from '../address';
@@ -130,8 +130,9 @@ function resolveScenario(raw: RawScenario): Scenario {
   const guestMappings = resolveGuestMappings(raw, cpu, issues);
   const eptMappings = resolveNestedMappings(raw, issues);
   const accesses = (raw.accesses ?? []).map((step) => resolveStep(step, cpu.cpl));
-  if (raw.expect && raw.expect.length > accesses.length) {
-    issues.add(['expect'], `${raw.expect.length} expectations for ${accesses.length} accesses`);
+  const memoryAccesses = accesses.filter(isMemoryAccess).length;
+  if (raw.expect && raw.expect.length > memoryAccesses) {
+    issues.add(['expect'], `${raw.expect.length} expectations for ${memoryAccesses} accesses`);
   }
   issues.throwIfAny();
   return {
@@ -145,5 +146,6 @@ function resolveScenario(raw: RawScenario): Scenario {
     eptMappings,
     accesses,
     ...(raw.expect && { expect: raw.expect }),
+    ...(raw.cpu.tlb && raw.cpu.tlb !== 'none' && { caches: raw.cpu.tlb }),
   };
 }

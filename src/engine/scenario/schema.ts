@@ -8,6 +8,7 @@ import { stepSchema } from './access-schema';
 import { cplSchema } from './access-schema';
 import { linearAddressSchema, physAddressSchema, registerSchema, wordSchema } from './hex';
 import { guestFlagsSchema, nestedPermsSchema } from './flags';
+import { CACHE_PRESET_NAMES } from '../cache/presets';
 
 export const SCENARIO_FORMAT = 'nestwalk-scenario/1';
 
@@ -25,6 +26,8 @@ const cpuSchema = z.looseObject({
   pcid: z.number().int().min(0).max(0xfff).optional(),
   /** VPID tag of cached translations (0 = VPIDs off). */
   vpid: z.number().int().min(0).max(0xffff).optional(),
+  /** Translation caches: a CPU preset (src/engine/cache/presets.ts); absent = none. */
+  tlb: z.enum(CACHE_PRESET_NAMES).optional(),
 });
 
 const eptSchema = z.looseObject({ eptp: registerSchema() });

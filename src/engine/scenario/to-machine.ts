@@ -17,6 +17,7 @@ export const machineConfigOf = (scenario: Scenario): MachineConfig => ({
   cpu: scenario.cpu,
   ...(scenario.ept && { ept: scenario.ept }),
   ...(scenario.npt && { npt: scenario.npt }),
+  ...(scenario.caches && { caches: scenario.caches }),
 });
 
 export function createScenarioMachine(scenario: Scenario): ScenarioMachine {

@@ -7,6 +7,7 @@ import { formatLinear } from '../address';
 import { EXITQ_LINEAR_VALID } from '../bits';
 import type { EnumerableMemory } from '../memory/physical-memory';
 import type { AccessKind, Cpl, Outcome, PageSize, TranslationResult, WalkReference } from '../types';
+import type { CacheOpResult } from '../cache/cache-ops';
 import { hexOf, hexOfWord } from './hex';
 
 export interface TraceReference {
@@ -32,6 +33,29 @@ export interface TraceResult {
   readonly exitInfo1?: string;
   readonly exitInfo2?: string;
   readonly references: readonly TraceReference[];
+  /** With translation caches: the walk steps a cache spared (absent when none). */
+  readonly skipped?: readonly TraceSkipped[];
+  /** The translation used a cached entry that no longer matches memory. */
+  readonly stale?: true;
+  readonly staleBy?: readonly string[];
+}
+
+export interface TraceSkipped {
+  readonly by: string;
+  readonly kind: 'guest' | 'nested';
+  readonly guestLevel: number;
+  readonly nestedLevel: number;
+}
+
+/** A cache operation among the accesses (INVLPG, MOV CR3, a plain write, …). */
+export interface TraceOperation {
+  /** Its index in the scenario's `accesses` list. */
+  readonly step: number;
+  /** The number of results before it (it ran between results[before − 1] and results[before]). */
+  readonly before: number;
+  readonly op: string;
+  readonly description: string;
+  readonly removed: Readonly<Record<string, number>>;
 }
 
 export interface TraceWord {
@@ -41,6 +65,8 @@ export interface TraceWord {
 
 export interface Trace {
   readonly results: readonly TraceResult[];
+  /** Cache operations, when the scenario has any. */
+  readonly operations?: readonly TraceOperation[];
   readonly memory: readonly TraceWord[];
 }
 
@@ -95,6 +121,24 @@ export const toTraceResult = (result: TranslationResult): TraceResult => ({
   outcome: result.outcome,
   ...outcomeFields(result),
   references: result.references.map(toTraceReference),
+  ...(result.skipped !== undefined &&
+    result.skipped.length > 0 && {
+      skipped: result.skipped.map(({ by, kind, guestLevel, nestedLevel }) => ({
+        by,
+        kind,
+        guestLevel,
+        nestedLevel,
+      })),
+    }),
+  ...(result.stale && { stale: true as const, staleBy: result.staleBy ?? [] }),
+});
+
+export const toTraceOperation = (step: number, before: number, result: CacheOpResult): TraceOperation => ({
+  step,
+  before,
+  op: result.op,
+  description: result.description,
+  removed: result.removed,
 });
 
 export function traceMemory(memory: EnumerableMemory): TraceWord[] {

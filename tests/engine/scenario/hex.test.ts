@@ -46,7 +46,7 @@ describe('64-bit quantities in scenario JSON', () => {
     });
     expect(scenario.cpu.cr3).toBe(0x1000);
     expect(scenario.memory[0]).toEqual({ addr: 0x1_0000_1008, lo: 0x2007, hi: 0x8000_0000 });
-    expect(scenario.accesses[0]!.va).toEqual({ hi: 0xffff_8000, lo: 0x1000 });
+    expect(scenario.accesses[0]).toMatchObject({ va: { hi: 0xffff_8000, lo: 0x1000 } });
   });
 
   it('rejects physical addresses wider than 52 bits and unaligned memory words', () => {

@@ -44,7 +44,7 @@ describe('parseScenario', () => {
         { va: '0x1000', kind: 'write', cpl: 0 },
       ],
     });
-    expect(scenario.accesses.map((a) => a.cpl)).toEqual([3, 0]);
+    expect(scenario.accesses.map((a) => ('cpl' in a ? a.cpl : undefined))).toEqual([3, 0]);
   });
 
   it('names every problem with its path, what was expected and what was given', () => {
