@@ -5,7 +5,7 @@
  * path, never in bulk runs.
  */
 import { formatPhys } from '../address';
-import { OUTCOMES, OUTCOME_OK, type TranslationResult } from '../types';
+import { OUTCOMES, OUTCOME_OK, type TranslationResult, type WalkReference } from '../types';
 import { CACHES_OFF } from '../walk/cache-hooks';
 import type { GuestWalker } from '../walk/guest-walker';
 import { NESTED_OK, type NestedWalker } from '../walk/nested-walker';
@@ -57,77 +57,85 @@ export function findStale(
     report.reasons.push(`${hit.structure}: ${reason}`);
   };
   for (const hit of hits) {
-    // The steps a hit spares set A flags when it was made; one cleared since then is a change too.
-    const cleared = walkNow.find(
-      (ref) =>
-        covers(hit, ref) &&
-        (ref.lo & (ref.kind === 'guest' ? PTE_A : nestedAccessed)) === 0 &&
-        (ref.kind === 'guest' || nestedAccessed !== 0),
-    );
-    if (cleared !== undefined) {
-      stale(hit, `the accessed flag of the ${cleared.kind} entry at ${formatPhys(cleared.addr)} was cleared`);
-      continue;
-    }
-    switch (hit.kind) {
-      case 'tlb': {
-        const flags = hit.flags;
-        const same =
-          code === OUTCOME_OK &&
-          guest.pa === result.pa &&
-          (nested === null || guest.gpa === result.gpa) &&
-          guest.leafRights === (flags & TLB_GUEST_RIGHTS) &&
-          guest.finalNestedRights === ((flags >> TLB_NESTED_SHIFT) & 7) &&
-          guest.guestLeafLevel === ((flags >> TLB_GUEST_LEAF_SHIFT) & 3) &&
-          guest.nestedLeafLevel === ((flags >> TLB_NESTED_LEAF_SHIFT) & 3);
-        if (!same) {
-          stale(
-            hit,
-            code === OUTCOME_OK
-              ? `memory now translates this page to ${formatPhys(guest.pa)} with other rights or page size`
-              : `memory now gives ${OUTCOMES[code]} for this access`,
-          );
-        }
-        break;
-      }
-      case 'pwc': {
-        const below = hit.level - 1;
-        const same =
-          guest.pathLowest <= below &&
-          guest.pathTableHpa[below] === hit.a &&
-          guest.pathTableGpa[below] === hit.b &&
-          guest.pathRights[below] === (hit.flags & 7);
-        if (!same)
-          stale(
-            hit,
-            `the ${ENTRY_NAMES[hit.level]} in memory no longer leads to the table at ${formatPhys(hit.a)} with these rights`,
-          );
-        break;
-      }
-      case 'gpa-tlb': {
-        const r = nested!.translate(hit.gpa, ANY_ACCESS, hit.guestLevel);
-        const same =
-          r === NESTED_OK &&
-          nested!.hpa === hit.a + (hit.gpa % pageBytes(hit.level)) &&
-          nested!.rights === (hit.flags & 7) &&
-          nested!.leafLevel === ((hit.flags >> GPA_LEAF_SHIFT) & 3);
-        if (!same) stale(hit, `the nested tables no longer map gPA ${formatPhys(hit.gpa)} as cached`);
-        break;
-      }
-      default: {
-        nested!.translate(hit.gpa, ANY_ACCESS, hit.guestLevel);
-        const below = hit.level - 1;
-        const same =
-          nested!.pathLowest <= below &&
-          nested!.pathTable[below] === hit.a &&
-          nested!.pathRights[below] === (hit.flags & 7);
-        if (!same) {
-          stale(
-            hit,
-            `the nested ${ENTRY_NAMES[hit.level]} for gPA ${formatPhys(hit.gpa)} no longer leads to the table at ${formatPhys(hit.a)}`,
-          );
-        }
-      }
-    }
+    const reason =
+      claimBroken(hit, code, guest, nested, result) ?? accessedCleared(hit, walkNow, nestedAccessed);
+    if (reason !== null) stale(hit, reason);
   }
   return report;
+}
+
+/** Why the hit's claim no longer holds in memory (null: it holds). `code`, `guest`: an uncached walk made just now. */
+function claimBroken(
+  hit: HitRecord,
+  code: number,
+  guest: GuestWalker,
+  nested: NestedWalker | null,
+  result: TranslationResult,
+): string | null {
+  switch (hit.kind) {
+    case 'tlb': {
+      const flags = hit.flags;
+      const same =
+        code === OUTCOME_OK &&
+        guest.pa === result.pa &&
+        (nested === null || guest.gpa === result.gpa) &&
+        guest.leafRights === (flags & TLB_GUEST_RIGHTS) &&
+        guest.finalNestedRights === ((flags >> TLB_NESTED_SHIFT) & 7) &&
+        guest.guestLeafLevel === ((flags >> TLB_GUEST_LEAF_SHIFT) & 3) &&
+        guest.nestedLeafLevel === ((flags >> TLB_NESTED_LEAF_SHIFT) & 3);
+      if (same) return null;
+      return code === OUTCOME_OK
+        ? `memory now translates this page to ${formatPhys(guest.pa)} with other rights or page size`
+        : `memory now gives ${OUTCOMES[code]} for this access`;
+    }
+    case 'pwc': {
+      const below = hit.level - 1;
+      const same =
+        guest.pathLowest <= below &&
+        guest.pathTableHpa[below] === hit.a &&
+        guest.pathTableGpa[below] === hit.b &&
+        guest.pathRights[below] === (hit.flags & 7);
+      if (same) return null;
+      return `the ${ENTRY_NAMES[hit.level]} in memory no longer leads to the table at ${formatPhys(hit.a)} with these rights`;
+    }
+    case 'gpa-tlb': {
+      const r = nested!.translate(hit.gpa, ANY_ACCESS, hit.guestLevel);
+      const same =
+        r === NESTED_OK &&
+        nested!.hpa === hit.a + (hit.gpa % pageBytes(hit.level)) &&
+        nested!.rights === (hit.flags & 7) &&
+        nested!.leafLevel === ((hit.flags >> GPA_LEAF_SHIFT) & 3);
+      return same ? null : `the nested tables no longer map gPA ${formatPhys(hit.gpa)} as cached`;
+    }
+    default: {
+      nested!.translate(hit.gpa, ANY_ACCESS, hit.guestLevel);
+      const below = hit.level - 1;
+      const same =
+        nested!.pathLowest <= below &&
+        nested!.pathTable[below] === hit.a &&
+        nested!.pathRights[below] === (hit.flags & 7);
+      if (same) return null;
+      return `the nested ${ENTRY_NAMES[hit.level]} for gPA ${formatPhys(hit.gpa)} no longer leads to the table at ${formatPhys(hit.a)}`;
+    }
+  }
+}
+
+/**
+ * When the claim holds: the steps the hit spares set their accessed flags when it was made, so one
+ * cleared since then is a change nobody invalidated (the walk would set it again; the cache won't).
+ */
+function accessedCleared(
+  hit: HitRecord,
+  walkNow: readonly WalkReference[],
+  nestedAccessed: number,
+): string | null {
+  const cleared = walkNow.find(
+    (ref) =>
+      covers(hit, ref) &&
+      (ref.kind === 'guest' || nestedAccessed !== 0) &&
+      (ref.lo & (ref.kind === 'guest' ? PTE_A : nestedAccessed)) === 0,
+  );
+  return cleared === undefined
+    ? null
+    : `the accessed flag of the ${cleared.kind} entry at ${formatPhys(cleared.addr)} was cleared`;
 }

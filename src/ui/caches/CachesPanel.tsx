@@ -112,8 +112,8 @@ export function CachesPanel({ snapshot, events, cursor }: CachesPanelProps) {
       </header>
       {view.stale && (
         <p role="alert" className="nw-caches-stale">
-          <b>Stale translation</b> from {view.stale.structures.join(', ')}: {view.stale.reason}. The entry in
-          memory changed and was not invalidated.
+          <b>Stale translation</b> — {view.stale.reason}. An entry in memory changed and nobody invalidated
+          the cached copy.
         </p>
       )}
       {view.invalidations.map((text) => (
