@@ -44,7 +44,8 @@ describe('stale translations', () => {
     expect(result.pa).toBe(GPA.A + HOST_OFFSET);
     expect(result.stale).toBe(true);
     expect(result.staleBy).toEqual(['l1-dtlb-4k']);
-    expect(events.some((e) => e.type === 'stale')).toBe(true);
+    const staleEvent = events.find((e) => e.type === 'stale');
+    expect(staleEvent).toMatchObject({ reason: expect.stringMatching(/memory now translates this page to 0x100401000/) });
     // INVLPG makes it right.
     f.machine.perform({ op: 'invlpg', va: parseLinearAddress(VA.A) });
     const after = access(f.machine, VA.A).result;
