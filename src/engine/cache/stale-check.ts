@@ -18,6 +18,7 @@ import {
   TLB_GUEST_RIGHTS,
   TLB_NESTED_LEAF_SHIFT,
   TLB_NESTED_SHIFT,
+  PWC_NESTED_SHIFT,
   pageBytes,
 } from './keys';
 
@@ -94,7 +95,8 @@ function claimBroken(
         guest.pathLowest <= below &&
         guest.pathTableHpa[below] === hit.a &&
         guest.pathTableGpa[below] === hit.b &&
-        guest.pathRights[below] === (hit.flags & 7);
+        guest.pathRights[below] === (hit.flags & 7) &&
+        (nested === null || guest.pathNestedRights[below] === ((hit.flags >> PWC_NESTED_SHIFT) & 7));
       if (same) return null;
       return `the ${ENTRY_NAMES[hit.level]} in memory no longer leads to the table at ${formatPhys(hit.a)} with these rights`;
     }

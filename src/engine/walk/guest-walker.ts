@@ -96,6 +96,8 @@ export class GuestWalker {
   readonly pathTableGpa = new Float64Array(PATH_SLOTS);
   readonly pathTableHpa = new Float64Array(PATH_SLOTS);
   readonly pathRights = new Int32Array(PATH_SLOTS);
+  /** … and the nested rights of the page holding that table. */
+  readonly pathNestedRights = new Int32Array(PATH_SLOTS);
   /** The lowest level the last walk read (levels + 1 when it read none). */
   pathLowest = 0;
 
@@ -182,7 +184,15 @@ export class GuestWalker {
         fills.args[ARG_HPA] = addr - index * 8;
         fills.fillPwc(level + 1, vaHi, vaLo, rightsSoFar, nestedRights, nestedLeaf);
       }
-      if (ctx.recordPath) this.notePath(level, table, addr - index * 8, rightsSoFar);
+      if (ctx.recordPath) {
+        this.notePath(
+          level,
+          table,
+          addr - index * 8,
+          rightsSoFar,
+          nested === null ? NESTED_ALL : nested.rights,
+        );
+      }
       ctx.read(addr);
       ctx.guestCount++;
       const lo = memory.lo;
@@ -263,7 +273,14 @@ export class GuestWalker {
     return (this.outcome = OUTCOME_OK);
   }
 
-  private notePath(level: number, tableGpa: number, tableHpa: number, rights: number): void {
+  private notePath(
+    level: number,
+    tableGpa: number,
+    tableHpa: number,
+    rights: number,
+    nestedRights: number,
+  ): void {
+    this.pathNestedRights[level] = nestedRights;
     this.pathTableGpa[level] = tableGpa;
     this.pathTableHpa[level] = tableHpa;
     this.pathRights[level] = rights;
