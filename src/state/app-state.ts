@@ -1,4 +1,6 @@
 /** The store's shape: data and the actions beside it, one slice per concern. */
+import type { CachePresetName } from '../engine/cache/presets';
+import type { CacheSnapshot } from '../engine/cache/snapshot-types';
 import type { WalkEvent } from '../engine/events';
 import type { AccessKind, Cpl } from '../engine/types';
 import type { TraceJson, WalkErrorKind } from '../worker/protocol';
@@ -27,6 +29,8 @@ export interface ScenarioSlice {
   /** The last successful walk; kept when a later walk fails. */
   trace: TraceJson | null;
   events: readonly (readonly WalkEvent[])[];
+  /** The translation caches as each access began (parallel to `events`; empty without a walk). */
+  cacheSnapshots: readonly CacheSnapshot[];
   accessIndex: number;
   walking: boolean;
   /** A newly loaded scenario is being walked: what is on screen belongs to the previous one. */
@@ -45,6 +49,8 @@ export interface ScenarioSlice {
   setAccessKind(kind: AccessKind): Promise<boolean>;
   setCpl(cpl: Cpl): Promise<boolean>;
   editEntry(addr: number, lo: number, hi: number): Promise<boolean>;
+  /** Gives the machine a preset's translation caches (`cpu.tlb`) and walks again. */
+  setCachePreset(preset: CachePresetName): Promise<boolean>;
   applyConcrete(patch: Partial<ConcreteOptions>): Promise<boolean>;
   /** Walks n guest levels on m nested levels: a built scenario, or a symbolic walk where none exists. */
   walkLevels(n: number, m: number): Promise<boolean>;

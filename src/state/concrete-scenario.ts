@@ -3,6 +3,7 @@
  * nested levels and page size, access kind, CPL) with the contract's builders, so the walk shows
  * the path a real machine would take for that configuration.
  */
+import { isCachePresetName, type CachePresetName } from '../engine/cache/presets';
 import type { AccessKind, Cpl, PageSize } from '../engine/types';
 import { hexToBigInt, toHex, type ScenarioDoc } from './scenario-doc';
 
@@ -16,6 +17,8 @@ export interface ConcreteOptions {
   readonly nestedPageSize: PageSize;
   readonly kind: AccessKind;
   readonly cpl: Cpl;
+  /** Translation caches (`cpu.tlb`): 'none' walks every translation in full. */
+  readonly tlb: CachePresetName;
 }
 
 export const DEFAULT_CONCRETE: ConcreteOptions = {
@@ -26,6 +29,7 @@ export const DEFAULT_CONCRETE: ConcreteOptions = {
   nestedPageSize: '4K',
   kind: 'read',
   cpl: 3,
+  tlb: 'none',
 };
 
 const BYTES: Record<PageSize, bigint> = { '4K': 0x1000n, '2M': 0x20_0000n, '1G': 0x4000_0000n };
@@ -65,6 +69,7 @@ export function buildConcreteScenario(o: ConcreteOptions): ScenarioDoc {
       efer: { nxe: true },
       cpl: o.cpl,
       maxPhyAddr: 46,
+      ...(o.tlb !== 'none' && { tlb: o.tlb }),
     },
     memory: [],
     guestMappings: [{ va: toHex(pageVa), pa: toHex(GUEST_DATA), size: o.guestPageSize, flags: 'rw user' }],
@@ -104,5 +109,12 @@ export function concreteFromDoc(doc: ScenarioDoc, base: ConcreteOptions, accessI
     nestedLevels,
     kind: access?.kind ?? 'read',
     cpl: access?.cpl ?? doc.cpu?.cpl ?? base.cpl,
+    tlb: cachePresetOf(doc),
   };
+}
+
+/** The document's cache preset (`cpu.tlb`), 'none' when absent or not a preset name. */
+export function cachePresetOf(doc: ScenarioDoc | null): CachePresetName {
+  const tlb = doc?.cpu?.tlb;
+  return typeof tlb === 'string' && isCachePresetName(tlb) ? tlb : 'none';
 }

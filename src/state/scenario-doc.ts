@@ -86,3 +86,9 @@ export function withMemoryWord(
 
 /** An entry given as 32-bit halves, as a 64-bit value. */
 export const entryValue = (lo: number, hi: number): bigint => (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
+
+/** Sets `cpu.tlb` (the translation caches the machine has); 'none' removes it. */
+export function withCachePreset(doc: ScenarioDoc, preset: string): ScenarioDoc {
+  const { tlb: _tlb, ...cpu } = doc.cpu ?? {};
+  return { ...withoutExpectations(doc), cpu: preset === 'none' ? cpu : { ...cpu, tlb: preset } };
+}

@@ -9,7 +9,14 @@ import type { WalkClient } from '../worker/client';
 import type { AppState, ScenarioSlice } from './app-state';
 import { buildConcreteScenario, concreteFromDoc, DEFAULT_CONCRETE } from './concrete-scenario';
 import { clamp } from './playback-slice';
-import { entryValue, isScenarioDoc, withAccess, withMemoryWord, type ScenarioDoc } from './scenario-doc';
+import {
+  entryValue,
+  isScenarioDoc,
+  withAccess,
+  withCachePreset,
+  withMemoryWord,
+  type ScenarioDoc,
+} from './scenario-doc';
 import { selectTotalReferences } from './selectors';
 import { buildAbstractWalk, levelsOfWalk, realizeLevels } from './abstract-walk';
 import { LEVELS_MAX, LEVELS_MIN } from './view-slice';
@@ -59,6 +66,7 @@ export const createScenarioSlice =
       set({
         trace: reply.trace,
         events: reply.events,
+        cacheSnapshots: reply.cacheSnapshots ?? [],
         accessIndex: index,
         cursor,
         walking: false,
@@ -79,6 +87,7 @@ export const createScenarioSlice =
       source: '',
       trace: null,
       events: [],
+      cacheSnapshots: [],
       accessIndex: 0,
       walking: false,
       loading: false,
@@ -176,6 +185,12 @@ export const createScenarioSlice =
         return edit(withMemoryWord(doc, image.memory, addr, entryValue(lo, hi)));
       },
 
+      async setCachePreset(preset) {
+        const { scenario, concrete } = get();
+        if (!scenario) return false;
+        return edit(withCachePreset(scenario, preset), { concrete: { ...concrete, tlb: preset } });
+      },
+
       async applyConcrete(patch) {
         const concrete = { ...get().concrete, ...patch };
         set({ concrete, source: 'custom', accessIndex: 0, addressError: null, loading: true });
@@ -196,6 +211,7 @@ export const createScenarioSlice =
           source: 'abstract',
           trace,
           events,
+          cacheSnapshots: [],
           accessIndex: 0,
           cursor: wasAtEnd ? total : clamp(get().cursor, total),
           walking: false,

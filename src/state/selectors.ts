@@ -2,6 +2,7 @@
  * Derived views of the store. Selectors that build arrays cache on their inputs so React's
  * external-store subscription sees the same value until the inputs change.
  */
+import type { CacheSnapshot } from '../engine/cache/snapshot-types';
 import { nestedWalkReferences } from '../engine/cost';
 import type { GuestReadEvent, NestedReadEvent, WalkEvent } from '../engine/events';
 import type { TraceResult } from '../engine/scenario';
@@ -19,6 +20,11 @@ export const isReference = (event: WalkEvent): event is ReferenceEvent =>
 /** The event list of the selected access (empty before the first walk). */
 export const selectCurrentEvents = (s: Pick<AppState, 'events' | 'accessIndex'>): readonly WalkEvent[] =>
   s.events[s.accessIndex] ?? NO_EVENTS;
+
+/** The translation caches as the selected access began; null without a walk. */
+export const selectCurrentCacheSnapshot = (
+  s: Pick<AppState, 'cacheSnapshots' | 'accessIndex'>,
+): CacheSnapshot | null => s.cacheSnapshots[s.accessIndex] ?? null;
 
 /** The memory-reference events of the selected access, in step order. */
 export function selectReferences(s: Pick<AppState, 'events' | 'accessIndex'>): readonly ReferenceEvent[] {

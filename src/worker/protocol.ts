@@ -3,6 +3,7 @@
  * arrays, strings and numbers. Scenario problems are answers, not exceptions, so the UI can show
  * them next to the user's (kept) work.
  */
+import type { CacheSnapshot } from '../engine/cache/snapshot-types';
 import type { WalkEvent } from '../engine/events';
 import type { Trace, TraceWord } from '../engine/scenario';
 
@@ -28,6 +29,8 @@ export interface WalkOutput {
   readonly trace: TraceJson;
   /** One event list per access, in order. */
   readonly events: readonly (readonly WalkEvent[])[];
+  /** The translation caches as each access's event list began (one per list; empty structures: none). */
+  readonly cacheSnapshots?: readonly CacheSnapshot[];
 }
 
 export type WalkReply = Reply<WalkOutput>;

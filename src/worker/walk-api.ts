@@ -11,7 +11,12 @@ export function createWalkApi(engine: WalkEngine = engineBinding): WalkApi {
     walk(scenarioJson: unknown): WalkReply {
       try {
         const output: WalkOutput = engine.run(scenarioJson);
-        return { ok: true, trace: output.trace, events: output.events };
+        return {
+          ok: true,
+          trace: output.trace,
+          events: output.events,
+          ...(output.cacheSnapshots && { cacheSnapshots: output.cacheSnapshots }),
+        };
       } catch (error) {
         return { ok: false, error: toWalkError(error) };
       }
