@@ -1,0 +1,72 @@
+/**
+ * "Export SVG" / "Export PNG": the grid, the narration and the table trees inside `scope`, as
+ * a standalone SVG file or a PNG drawn from it at twice the size, named after the step shown.
+ */
+import { useState, type RefObject } from 'react';
+import { saveBlob } from '../experiments/export-files';
+import { buildWalkSvg, exportFileName, svgToPngBlob, type ExportedSvg } from './walk-export';
+
+export interface ExportViewButtonsProps {
+  /** The element holding the walk views (.nw-grid, the narration, .nw-tables-canvas). */
+  scope: RefObject<HTMLElement | null>;
+  cursor: number;
+  total: number;
+  /** The picture's heading, e.g. the scenario's name and the step. */
+  title: string;
+  onError: (message: string) => void;
+}
+
+/** The picture of what `scope` shows now; null when the grid is not on screen. */
+export function exportWalkView(scope: Element, title: string): ExportedSvg | null {
+  const grid = scope.querySelector('.nw-grid');
+  if (!grid) return null;
+  return buildWalkSvg({
+    grid,
+    narration: scope.querySelector('[data-testid="narration"]'),
+    tables: scope.querySelector('.nw-tables-canvas'),
+    title,
+  });
+}
+
+export function ExportViewButtons({ scope, cursor, total, title, onError }: ExportViewButtonsProps) {
+  const [busy, setBusy] = useState(false);
+  const run = async (extension: 'svg' | 'png') => {
+    const picture = scope.current ? exportWalkView(scope.current, title) : null;
+    if (!picture) {
+      onError('There is no walk on screen to export.');
+      return;
+    }
+    const name = exportFileName(cursor, total, extension);
+    if (extension === 'svg') {
+      saveBlob(new Blob([picture.text], { type: 'image/svg+xml;charset=utf-8' }), name);
+      return;
+    }
+    setBusy(true);
+    try {
+      saveBlob(await svgToPngBlob(picture, 2), name);
+    } catch (error) {
+      onError(`The PNG could not be made: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="export-view" role="group" aria-label="Export the walk view">
+      <button
+        type="button"
+        onClick={() => void run('svg')}
+        title="The grid, narration and tables as an SVG file"
+      >
+        Export SVG
+      </button>
+      <button
+        type="button"
+        onClick={() => void run('png')}
+        disabled={busy}
+        title="The same picture as a PNG at twice the size"
+      >
+        Export PNG
+      </button>
+    </div>
+  );
+}

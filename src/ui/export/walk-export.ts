@@ -1,0 +1,114 @@
+/**
+ * The walk view as one standalone picture: a title, the grid with the narration beside it (as on
+ * the page), and the table trees below; then the same picture as a PNG through a canvas.
+ */
+import { concreteColor } from './concrete-color';
+import { htmlToSvg, SVG_NS, type DrawnPart } from './html-to-svg';
+import { addMissingDefinitions } from './inline-svg';
+
+export interface WalkExportParts {
+  /** The grid view (its head, the SVG grid and the legend). */
+  readonly grid: Element;
+  /** The narration's sentence for the current step. */
+  readonly narration?: Element | null;
+  /** The table trees' canvas (all of it, also what is scrolled out of sight). */
+  readonly tables?: Element | null;
+  readonly title: string;
+}
+
+export interface ExportedSvg {
+  readonly text: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+const PAD = 16;
+const GAP = 24;
+const TITLE_H = 30;
+
+/** The page's colours: background and text, resolved (the file has no stylesheet). */
+function pageColours(): { bg: string; fg: string } {
+  const body = getComputedStyle(document.body);
+  const root = getComputedStyle(document.documentElement);
+  const bg = [body.backgroundColor, root.backgroundColor]
+    .map(concreteColor)
+    .find((c) => c !== '' && c !== 'transparent' && !/rgba\(.*,\s*0(\.0+)?\)$/.test(c));
+  return { bg: bg ?? '#ffffff', fg: concreteColor(body.color) || '#1b1f24' };
+}
+
+function place(part: DrawnPart, x: number, y: number): SVGGElement {
+  part.group.setAttribute('transform', `translate(${x.toFixed(1)},${y.toFixed(1)})`);
+  return part.group;
+}
+
+export function buildWalkSvg(parts: WalkExportParts): ExportedSvg {
+  const grid = htmlToSvg(parts.grid);
+  const narration = parts.narration ? htmlToSvg(parts.narration) : null;
+  const tables = parts.tables ? htmlToSvg(parts.tables) : null;
+  const top = PAD + TITLE_H;
+  const rowHeight = Math.max(grid.height, narration?.height ?? 0);
+  const narrationX = PAD + grid.width + GAP;
+  const tablesY = top + rowHeight + GAP;
+  const width = Math.ceil(
+    Math.max(narration ? narrationX + narration.width : PAD + grid.width, tables ? PAD + tables.width : 0) +
+      PAD,
+  );
+  const height = Math.ceil((tables ? tablesY + tables.height : top + rowHeight) + PAD);
+  const { bg, fg } = pageColours();
+
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('xmlns', SVG_NS);
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(height));
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  const title = document.createElementNS(SVG_NS, 'title');
+  title.textContent = parts.title;
+  const background = document.createElementNS(SVG_NS, 'rect');
+  for (const [k, v] of Object.entries({ width, height, fill: bg })) background.setAttribute(k, String(v));
+  const heading = document.createElementNS(SVG_NS, 'text');
+  const headingAttrs = {
+    x: PAD,
+    y: PAD + 14,
+    fill: fg,
+    'font-family': getComputedStyle(document.body).fontFamily || 'sans-serif',
+    'font-size': 18,
+    'font-weight': 700,
+  };
+  for (const [k, v] of Object.entries(headingAttrs)) heading.setAttribute(k, String(v));
+  heading.textContent = parts.title;
+  svg.append(title, background, heading, place(grid, PAD, top));
+  if (narration) svg.append(place(narration, narrationX, top));
+  if (tables) svg.append(place(tables, PAD, tablesY));
+  addMissingDefinitions(svg);
+  const text = '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(svg) + '\n';
+  return { text, width, height };
+}
+
+/** Draws the SVG on a canvas `scale` times its size and encodes it as PNG. */
+export async function svgToPngBlob({ text, width, height }: ExportedSvg, scale = 2): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const context = canvas.getContext('2d');
+    if (context === null) throw new Error('this browser cannot draw on a canvas');
+    context.scale(scale, scale);
+    context.drawImage(image, 0, 0, width, height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be made'))),
+        'image/png',
+      ),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** `nestwalk-step-7-of-24.svg` */
+export const exportFileName = (cursor: number, total: number, extension: 'svg' | 'png'): string =>
+  `nestwalk-step-${cursor}-of-${total}.${extension}`;
