@@ -1,14 +1,13 @@
 /**
- * The page: scenario choice at the top, playback and narration under it, the address and the 2D
- * grid on the left, the tables on the right, the cost of n × m walks below.
+ * The page: scenario choice at the top, playback under it, the walk (address and 2D grid beside
+ * the narration and the caches, the table trees across below), the concept cards, the cost of
+ * n × m walks, and the experiments. Presenter mode hides everything marked chrome.
  */
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStore } from '../state/create-app-store';
 import { selectCurrentEvents } from '../state/selectors';
-import { AccessControls } from './controls/AccessControls';
-import { AddressInput } from './controls/AddressInput';
 import { ConcreteControls } from './controls/ConcreteControls';
 import { ErrorBanner } from './controls/ErrorBanner';
 import { LevelSliders } from './controls/LevelSliders';
@@ -21,7 +20,9 @@ import { AppStoreContext, useAppStore } from './hooks/app-store-context';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { useStartup } from './hooks/useStartup';
 import { useUrlSync } from './hooks/useUrlSync';
-import { AddressBits, CostPanel, Narration, TableTrees, WalkGrid } from './views';
+import { ConceptsStrip } from './concepts/ConceptsStrip';
+import { WalkViews } from './layout/WalkViews';
+import { CostPanel } from './views';
 import './app.css';
 
 export function App({ store }: { store: AppStore }) {
@@ -57,6 +58,7 @@ export function App({ store }: { store: AppStore }) {
           <PlaybackControls />
         </section>
         <WalkViews />
+        <ConceptsStrip />
         <section className="panel cost-row" aria-labelledby="levels-title">
           <h2 id="levels-title">What n × m levels cost</h2>
           <div className="cost-controls">
@@ -67,52 +69,17 @@ export function App({ store }: { store: AppStore }) {
           </div>
           <CostView />
         </section>
-        <ViewBoundary name="experiments">
-          <ExperimentsPanel />
-        </ViewBoundary>
+        <div className="chrome">
+          <ViewBoundary name="experiments">
+            <ExperimentsPanel />
+          </ViewBoundary>
+        </div>
         <footer className="app-footer chrome">
           nestwalk counts translation references only: the data access itself is not one of the n·m + n + m.
           Keys: → ← step, space play / pause, Home / End.
         </footer>
       </div>
     </AppStoreContext.Provider>
-  );
-}
-
-function WalkViews() {
-  const events = useAppStore(selectCurrentEvents);
-  const cursor = useAppStore((s) => s.cursor);
-  const editEntry = useAppStore((s) => s.editEntry);
-  const editable = useAppStore((s) => s.scenario !== null);
-  return (
-    <main className="layout">
-      <div className="column column-left">
-        <div className="address-row">
-          <AddressInput />
-          <div className="chrome">
-            <AccessControls />
-          </div>
-        </div>
-        <ViewBoundary name="address">
-          <AddressBits events={events} />
-        </ViewBoundary>
-        <ViewBoundary name="grid">
-          <WalkGrid events={events} cursor={cursor} />
-        </ViewBoundary>
-      </div>
-      <div className="column column-right">
-        <ViewBoundary name="narration">
-          <Narration events={events} cursor={cursor} />
-        </ViewBoundary>
-        <ViewBoundary name="tables">
-          <TableTrees
-            events={events}
-            cursor={cursor}
-            onEditEntry={editable ? (addr, lo, hi) => void editEntry(addr, lo, hi) : undefined}
-          />
-        </ViewBoundary>
-      </div>
-    </main>
   );
 }
 

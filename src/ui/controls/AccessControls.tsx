@@ -28,7 +28,11 @@ export function AccessControls() {
       {accesses.length > 1 && (
         <label>
           Access
-          <select value={accessIndex} onChange={(e) => setAccessIndex(Number(e.target.value))}>
+          <select
+            aria-label="Access"
+            value={accessIndex}
+            onChange={(e) => setAccessIndex(Number(e.target.value))}
+          >
             {accesses.map((a, i) => (
               <option key={i} value={i} disabled={i >= walked}>
                 {i + 1}. {a.kind ?? 'read'} {String(a.va)}

@@ -1,0 +1,36 @@
+/**
+ * The translation caches beside the walk: the preset control, and the caches as they were when the
+ * selected access began, replayed up to the cursor (the panel rewinds with the playback). The
+ * section scrolls on its own and follows the structures lit at the current step.
+ */
+import { useRef } from 'react';
+import { selectCurrentCacheSnapshot, selectCurrentEvents } from '../../state/selectors';
+import { CachesPanel } from '../caches';
+import { CachePresetControl } from '../controls/CachePresetControl';
+import { ViewBoundary } from '../controls/ViewBoundary';
+import { useAppStore } from '../hooks/app-store-context';
+import { useScrollLitIntoView } from '../hooks/useScrollLitIntoView';
+
+export function CachesSection() {
+  const snapshot = useAppStore(selectCurrentCacheSnapshot);
+  const events = useAppStore(selectCurrentEvents);
+  const cursor = useAppStore((s) => s.cursor);
+  const box = useRef<HTMLElement>(null);
+  useScrollLitIntoView(box, `${cursor}:${events.length}:${snapshot?.preset ?? ''}`);
+  const empty = !snapshot || snapshot.structures.length === 0;
+  return (
+    <section
+      ref={box}
+      className={`panel caches-section${empty ? ' is-empty' : ''}`}
+      aria-labelledby="caches-title"
+    >
+      <h2 id="caches-title">Translation caches</h2>
+      <div className="chrome">
+        <CachePresetControl />
+      </div>
+      <ViewBoundary name="caches">
+        <CachesPanel snapshot={snapshot} events={events} cursor={cursor} />
+      </ViewBoundary>
+    </section>
+  );
+}
