@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { eventually, expectText } from './expect';
 
 // Stable accessible names the UI promises; the specs reach the app only through these.
-// Exact names: other elements mention them too (a chart titled "Memory references per TLB miss…").
+// Exact names: other labels may contain the same words.
 export const counter = (page: Page) => page.getByLabel('Memory references', { exact: true });
 export const stepForward = (page: Page) => page.getByRole('button', { name: 'Step forward', exact: true });
 export const stepBack = (page: Page) => page.getByRole('button', { name: 'Step back', exact: true });

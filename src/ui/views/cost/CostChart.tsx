@@ -32,7 +32,7 @@ export function CostChart({ n, m }: { n: number; m: number }) {
   return (
     <svg className="nw-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={titleId}>
       <title id={titleId}>
-        {`Memory references per TLB miss: ${total} at n = ${n}, m = ${m}; lines for m = 1 to 5, and ${nativeWalkReferences(n)} natively or with shadow paging.`}
+        {`References per TLB miss: ${total} at n = ${n}, m = ${m}; lines for m = 1 to 5, and ${nativeWalkReferences(n)} natively or with shadow paging.`}
       </title>
       {y.ticks(7).map((t) => (
         <g key={t}>

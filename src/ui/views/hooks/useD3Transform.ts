@@ -1,5 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
-// Importing `interrupt` pulls in d3-transition, whose side effect adds selection.transition().
+// d3-transition's side effect adds selection.transition(); imported here so this hook does not
+// depend on some other module having loaded it first.
+import 'd3-transition';
 import { easeCubicOut, interpolateString, interrupt, select } from 'd3';
 
 /** Longest transition any view runs (ms). */
