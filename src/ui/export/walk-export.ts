@@ -57,7 +57,7 @@ export function buildWalkSvg(parts: WalkExportParts): ExportedSvg {
   const { bg, fg } = pageColours();
 
   const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('xmlns', SVG_NS);
+  // No xmlns attribute: the serializer declares the SVG namespace itself (twice would not parse).
   svg.setAttribute('width', String(width));
   svg.setAttribute('height', String(height));
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
