@@ -8,19 +8,35 @@ const TWO_32 = 0x1_0000_0000;
 /** Bits 56:32 of a linear address: with 4-level paging bits 56:48 copy bit 47, so they never alias. */
 const LINEAR_HI_MASK = 0x1ff_ffff;
 
+/**
+ * Powers of two by exponent (0…63), and their inverses. Why tables: `2 ** n` with a variable n
+ * compiles to a call to Math.pow returning a boxed number — an allocation on every key computed.
+ * Multiplying by an exact power of two is exact, so `x * INV_POW2[n]` equals `x / 2 ** n`.
+ */
+export const POW2 = Float64Array.from({ length: 64 }, (_, n) => 2 ** n);
+export const INV_POW2 = Float64Array.from({ length: 64 }, (_, n) => 2 ** -n);
+
 /** Bits of a page of `level` (1 = 4 KiB, 2 = 2 MiB, 3 = 1 GiB): 12, 21, 30. */
 export const pageShift = (level: number): number => 12 + 9 * (level - 1);
+/** Bytes of a page (or of the region a table entry maps) of `level` 1…5, by level. */
+export const PAGE_BYTES = Float64Array.from({ length: 6 }, (_, level) =>
+  level === 0 ? 0 : 2 ** pageShift(level),
+);
 /** Bytes of a page of `level`. */
-export const pageBytes = (level: number): number => 2 ** pageShift(level);
+export const pageBytes = (level: number): number => PAGE_BYTES[level]!;
 
 /** Linear-address bits 56:shift as a number (shift ≥ 12 → ≤ 2^45). */
 export function linearBits(hi: number, lo: number, shift: number): number {
   const h = hi & LINEAR_HI_MASK;
-  return shift >= 32 ? h >>> (shift - 32) : h * 2 ** (32 - shift) + (lo >>> shift);
+  return shift >= 32 ? h >>> (shift - 32) : h * POW2[32 - shift]! + (lo >>> shift);
 }
 
 /** A physical / guest-physical address (≤ 2^52) shifted right by `shift`. */
-export const physBits = (addr: number, shift: number): number => Math.floor(addr / 2 ** shift);
+export const physBits = (addr: number, shift: number): number => Math.floor(addr * INV_POW2[shift]!);
+
+/** `addr` modulo a page of `level` (≤ 1 GiB: the low 32 bits hold it) — integer ops, not a float modulo. */
+export const physOffset = (addr: number, level: number): number =>
+  ((addr >>> 0) & (PAGE_BYTES[level]! - 1)) >>> 0;
 
 /** Key = number · scale + code: TLB keys carry the page level (1…3), PWC keys the entry level (2…5). */
 export const PAGE_KEY_SCALE = 4;
@@ -35,7 +51,7 @@ export const linearPrefix = (hi: number, lo: number, level: number): number =>
   linearBits(hi, lo, pageShift(level));
 
 /** Offset of a linear address in a page of `level` (≤ 1 GiB: within the low half). */
-export const linearOffset = (lo: number, level: number): number => (lo & (pageBytes(level) - 1)) >>> 0;
+export const linearOffset = (lo: number, level: number): number => (lo & (PAGE_BYTES[level]! - 1)) >>> 0;
 
 export const splitHi = (value: number): number => Math.floor(value / TWO_32);
 

@@ -7,6 +7,7 @@
  * addresses (`a`, `b`) and small flags.
  */
 import type { ReplacementPolicy } from './cache-config';
+import { INV_POW2, POW2 } from './keys';
 
 export const STAT_LOOKUPS = 0;
 export const STAT_HITS = 1;
@@ -95,14 +96,14 @@ export class SetAssoc {
    */
   queryLinear(hi: number, lo: number, shift: number, scale: number, code: number): number {
     const h = hi & LINEAR_HI_MASK;
-    const number = shift >= 32 ? h >>> (shift - 32) : h * 2 ** (32 - shift) + (lo >>> shift);
+    const number = shift >= 32 ? h >>> (shift - 32) : h * POW2[32 - shift]! + (lo >>> shift);
     this.query[0] = number * scale + code;
     return number & this.setMask;
   }
 
   /** The same for a (guest-)physical address, read from `addresses[index]`. */
   queryPhys(addresses: Float64Array, index: number, shift: number, scale: number, code: number): number {
-    const number = Math.floor(addresses[index]! / 2 ** shift);
+    const number = Math.floor(addresses[index]! * INV_POW2[shift]!);
     this.query[0] = number * scale + code;
     return number & this.setMask;
   }
