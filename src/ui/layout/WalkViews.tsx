@@ -46,7 +46,7 @@ export function WalkViews() {
           <ViewBoundary name="grid">
             <WalkGrid events={events} cursor={cursor} />
           </ViewBoundary>
-          <div className="chrome">
+          <div className="chrome export-row">
             <ExportViewButtons
               scope={scope}
               cursor={cursor}
