@@ -88,16 +88,11 @@ export class CacheCore {
   /** Picks and claims the way in `set` for an entry keyed `st.array.query[0]` (reporting what it evicts); counts the fill. */
   claim(st: CacheStructure, set: number, tag: number, global: boolean, guestLevel: number): number {
     const arr = st.array;
-    const key = arr.query[0]!;
-    let i = arr.find(set, tag);
-    if (i < 0) {
-      i = arr.allocate(set);
-      if (arr.evicted) {
-        arr.count(STAT_EVICTIONS);
-        if (this.ctx.sink !== null) this.evict(st, guestLevel, i, arr.evictedKey, 'replaced');
-      }
+    const i = arr.claim(set, tag, global);
+    if (arr.evicted) {
+      arr.count(STAT_EVICTIONS);
+      if (this.ctx.sink !== null) this.evict(st, guestLevel, i, arr.evictedKey, 'replaced');
     }
-    arr.place(i, key, tag, global);
     arr.count(STAT_FILLS);
     return i;
   }

@@ -4,10 +4,13 @@
  *
  * Each entry has a key (a page number or table prefix, with a size / level code folded in; ≤ 2^53),
  * a context tag (VPID << 12 | PCID), a global flag, and a payload the owner interprets: two
- * addresses (`a`, `b`) and small flags.
+ * addresses (`a`, `b`) and small flags. An invalid entry's key is NO_KEY, which no query equals,
+ * so a scan compares keys alone; a KeyFilter proves most misses without a scan.
  */
 import type { ReplacementPolicy } from './cache-config';
+import { KeyFilter } from './key-filter';
 import { INV_POW2, POW2 } from './keys';
+import { LruOrder } from './lru-order';
 
 export const STAT_LOOKUPS = 0;
 export const STAT_HITS = 1;
@@ -37,6 +40,8 @@ const POLICIES: Readonly<Record<ReplacementPolicy, number>> = {
   plru: POLICY_PLRU,
   random: POLICY_RANDOM,
 };
+/** The key of an invalid entry: queries are ≥ 1 (number · scale + a level code ≥ 1). */
+const NO_KEY = -1;
 /** Fixed seed: random replacement is reproducible from run to run. */
 const RANDOM_SEED = 0x2545_f491;
 
@@ -57,12 +62,21 @@ export class SetAssoc {
    * not inline, such a number would be boxed (an allocation), so it travels in a typed array.
    */
   readonly query = new Float64Array(1);
-  /** After `allocate`: whether a valid entry was replaced, and its key. */
+  /** The filter bucket of `query[0]`. */
+  private queryBucket = 0;
+  /** After `claim`: whether a valid entry was replaced, and its key. */
   evicted = false;
   evictedKey = 0;
   private readonly policy: number;
   /** LRU: time of last use; PLRU: 1 = recently used bit. */
   private readonly age: Float64Array;
+  /** LRU: the same order as a list, so the victim needs no scan. */
+  private readonly lru: LruOrder;
+  private readonly filter: KeyFilter;
+  /** Valid entries per set: a full set has no invalid way to look for. */
+  private readonly validCount: Int32Array;
+  /** The set of each entry. */
+  private readonly setOf: Int32Array;
   private clock = 0;
   private seed = RANDOM_SEED;
 
@@ -73,7 +87,7 @@ export class SetAssoc {
       throw new Error(`${entries} entries in ${ways} ways do not make a power-of-two number of sets`);
     }
     this.setMask = this.sets - 1;
-    this.keys = new Float64Array(entries);
+    this.keys = new Float64Array(entries).fill(NO_KEY);
     this.tags = new Int32Array(entries);
     this.valid = new Uint8Array(entries);
     this.global = new Uint8Array(entries);
@@ -81,7 +95,14 @@ export class SetAssoc {
     this.b = new Float64Array(withSecondAddress ? entries : 0);
     this.flags = new Int32Array(entries);
     this.age = new Float64Array(entries);
+    this.filter = new KeyFilter(entries);
     this.policy = POLICIES[policy];
+    this.lru = new LruOrder(
+      this.policy === POLICY_LRU ? entries : 0,
+      this.policy === POLICY_LRU ? this.sets : 0,
+    );
+    this.validCount = new Int32Array(this.sets);
+    this.setOf = Int32Array.from({ length: entries }, (_, i) => Math.floor(i / ways));
   }
 
   /** Adds one to counter `stat` (STAT_*). */
@@ -97,15 +118,18 @@ export class SetAssoc {
   queryLinear(hi: number, lo: number, shift: number, scale: number, code: number): number {
     const h = hi & LINEAR_HI_MASK;
     const number = shift >= 32 ? h >>> (shift - 32) : h * POW2[32 - shift]! + (lo >>> shift);
-    this.query[0] = number * scale + code;
-    return number & this.setMask;
+    return this.setQuery(number, scale, code);
   }
 
   /** The same for a (guest-)physical address, read from `addresses[index]`. */
   queryPhys(addresses: Float64Array, index: number, shift: number, scale: number, code: number): number {
-    const number = Math.floor(addresses[index]! * INV_POW2[shift]!);
+    return this.setQuery(Math.floor(addresses[index]! * INV_POW2[shift]!), scale, code);
+  }
+
+  private setQuery(number: number, scale: number, code: number): number {
     this.query[0] = number * scale + code;
-    return number & this.setMask;
+    this.queryBucket = this.filter.bucket(number, code);
+    return (number >>> 0) & this.setMask;
   }
 
   /**
@@ -113,11 +137,17 @@ export class SetAssoc {
    * of their VPID. A set is the low bits of the page number or prefix: `number & setMask`.
    */
   find(set: number, tag: number): number {
-    const { valid, keys, tags, global } = this;
+    if (this.filter.counts[this.queryBucket] === 0) return -1;
+    return this.scan(set, tag);
+  }
+
+  /** The lowest way of `set` holding `query[0]` under `tag`, or −1. */
+  private scan(set: number, tag: number): number {
+    const { keys, tags, global } = this;
     const key = this.query[0]!;
     const end = (set + 1) * this.ways;
     for (let i = set * this.ways; i < end; i++) {
-      if (valid[i] !== 0 && keys[i] === key) {
+      if (keys[i] === key) {
         const t = tags[i]!;
         if (t === tag || (global[i] !== 0 && t >>> PCID_BITS === tag >>> PCID_BITS)) return i;
       }
@@ -125,10 +155,36 @@ export class SetAssoc {
     return -1;
   }
 
+  /**
+   * The entry for `query[0]` under `tag` in `set` — the one `find` returns, else the way
+   * replacement picks (an invalid one first) — written with the key, tag and global flag and
+   * marked just used. `evicted` / `evictedKey` say whether a valid entry was replaced.
+   */
+  claim(set: number, tag: number, global: boolean): number {
+    let i = this.find(set, tag);
+    this.evicted = false;
+    if (i < 0) i = this.victim(set);
+    const key = this.query[0]!;
+    if (this.keys[i] !== key) {
+      this.filter.remove(i);
+      this.filter.add(i, this.queryBucket);
+    }
+    if (this.valid[i] === 0) {
+      this.valid[i] = 1;
+      this.validCount[set] = this.validCount[set]! + 1;
+    }
+    this.keys[i] = key;
+    this.tags[i] = tag;
+    this.global[i] = global ? 1 : 0;
+    this.touch(i);
+    return i;
+  }
+
   /** Marks entry i as just used. */
   touch(i: number): void {
     if (this.policy === POLICY_LRU) {
       this.age[i] = ++this.clock;
+      this.lru.use(this.setOf[i]!, i);
     } else if (this.policy === POLICY_PLRU) {
       // Bit-PLRU: set the entry's bit; when every way of the set is set, clear the others.
       this.age[i] = 1;
@@ -140,18 +196,18 @@ export class SetAssoc {
     }
   }
 
-  /** Picks the way to fill in `set` (an invalid one first), records what it evicts, returns its index. */
-  allocate(set: number): number {
+  /** The way to fill in `set`: an invalid one first, else by the policy; records what it evicts. */
+  private victim(set: number): number {
     const start = set * this.ways;
     const end = start + this.ways;
-    for (let i = start; i < end; i++) {
-      if (this.valid[i] === 0) {
-        this.evicted = false;
-        return i;
-      }
+    if (this.validCount[set]! < this.ways) {
+      const valid = this.valid;
+      for (let i = start; i < end; i++) if (valid[i] === 0) return i;
     }
     let victim = start;
-    if (this.policy === POLICY_RANDOM) {
+    if (this.policy === POLICY_LRU) {
+      victim = this.lru.oldest(set);
+    } else if (this.policy === POLICY_RANDOM) {
       let x = this.seed;
       x ^= x << 13;
       x ^= x >>> 17;
@@ -159,26 +215,29 @@ export class SetAssoc {
       this.seed = x >>> 0;
       victim = start + (this.seed % this.ways);
     } else {
-      // LRU: the oldest use; PLRU: the first way whose bit is clear.
-      for (let i = start + 1; i < end; i++) if (this.age[i]! < this.age[victim]!) victim = i;
+      // PLRU: the first way whose bit is clear.
+      const age = this.age;
+      for (let i = start; i < end; i++) {
+        if (age[i] === 0) {
+          victim = i;
+          break;
+        }
+      }
     }
     this.evicted = true;
     this.evictedKey = this.keys[victim]!;
     return victim;
   }
 
-  /** Writes key, tag and global flag into entry i and marks it valid and just used. */
-  place(i: number, key: number, tag: number, global: boolean): void {
-    this.keys[i] = key;
-    this.tags[i] = tag;
-    this.global[i] = global ? 1 : 0;
-    this.valid[i] = 1;
-    this.touch(i);
-  }
-
   invalidate(i: number): void {
+    if (this.valid[i] === 0) return;
+    const set = this.setOf[i]!;
+    this.validCount[set] = this.validCount[set]! - 1;
+    if (this.policy === POLICY_LRU) this.lru.remove(set, i);
     this.valid[i] = 0;
+    this.keys[i] = NO_KEY;
     this.age[i] = 0;
+    this.filter.remove(i);
   }
 
   /** Recency rank of entry i within its set: 0 = most recently used (LRU); PLRU: 0 = bit set. */
