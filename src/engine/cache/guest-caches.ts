@@ -44,6 +44,8 @@ export class GuestCaches implements GuestCacheHooks {
   pwcRights = 0;
   pwcNestedRights = 0;
   pwcNestedLeaf = 0;
+  /** The page level of the entry `findPage` found. */
+  private foundLevel = 0;
 
   constructor(private readonly core: CacheCore) {}
 
@@ -69,7 +71,7 @@ export class GuestCaches implements GuestCacheHooks {
         if (listening) core.miss(st, gl);
         continue;
       }
-      const pageLevel = arr.keys[i]! % 4;
+      const pageLevel = this.foundLevel;
       const flags = arr.flags[i]!;
       const refusal = refusalOf(walker, flags, kind, cpl);
       if (refusal !== 0) {
@@ -196,7 +198,10 @@ export class GuestCaches implements GuestCacheHooks {
       const level = held[k]!;
       const set = arr.queryLinear(vaHi, vaLo, pageShift(level), PAGE_KEY_SCALE, level);
       const i = arr.find(set, this.core.tag);
-      if (i >= 0) return i;
+      if (i >= 0) {
+        this.foundLevel = level;
+        return i;
+      }
     }
     return -1;
   }

@@ -6,7 +6,7 @@
 import { ARG_GPA, ARG_HPA, type NestedCacheHooks } from '../walk/cache-hooks';
 import { NESTED_WRITE } from '../walk/nested-walker';
 import type { CacheCore } from './cache-core';
-import { GPA_DIRTY, GPA_LEAF_SHIFT, PAGE_KEY_SCALE, PREFIX_KEY_SCALE, pageBytes, pageShift } from './keys';
+import { GPA_DIRTY, GPA_LEAF_SHIFT, PAGE_KEY_SCALE, PREFIX_KEY_SCALE, pageShift, physOffset } from './keys';
 import { STAT_DROPS, STAT_HITS, STAT_LOOKUPS, STAT_MISSES } from './set-assoc';
 import type { CacheStructure } from './structure';
 
@@ -22,6 +22,8 @@ export class NestedCaches implements NestedCacheHooks {
   hitDirty = true;
   pwcTable = 0;
   pwcRights = 0;
+  /** The page level of the entry `findPage` found. */
+  private foundLevel = 0;
 
   constructor(private readonly core: CacheCore) {}
 
@@ -36,13 +38,13 @@ export class NestedCaches implements NestedCacheHooks {
       const arr = st.array;
       if (listening) core.lookup(st, guestLevel);
       if (touching) arr.count(STAT_LOOKUPS);
-      const i = findPage(st, this.args);
+      const i = this.findPage(st);
       if (i < 0) {
         if (touching) arr.count(STAT_MISSES);
         if (listening) core.miss(st, guestLevel);
         continue;
       }
-      const pageLevel = arr.keys[i]! % 4;
+      const pageLevel = this.foundLevel;
       const flags = arr.flags[i]!;
       const rights = flags & 7;
       const dirty = (flags & GPA_DIRTY) !== 0;
@@ -56,7 +58,7 @@ export class NestedCaches implements NestedCacheHooks {
         }
         return false;
       }
-      this.hitHpa = arr.a[i]! + (gpa % pageBytes(pageLevel));
+      this.hitHpa = arr.a[i]! + physOffset(gpa, pageLevel);
       this.hitRights = rights;
       this.hitLeaf = (flags >> GPA_LEAF_SHIFT) & 3;
       this.hitDirty = dirty;
@@ -149,7 +151,7 @@ export class NestedCaches implements NestedCacheHooks {
       const set = arr.queryPhys(this.args, ARG_GPA, pageShift(pageLevel), PAGE_KEY_SCALE, pageLevel);
       const i = core.claim(st, set, EPTP_TAG, false, guestLevel);
       // A splintered piece starts at its own offset within the leaf's page.
-      arr.a[i] = frame + (gpa % pageBytes(leafLevel)) - (gpa % pageBytes(pageLevel));
+      arr.a[i] = frame + physOffset(gpa, leafLevel) - physOffset(gpa, pageLevel);
       arr.flags[i] = rights | (dirty ? GPA_DIRTY : 0) | (leafLevel << GPA_LEAF_SHIFT);
       if (core.listening) core.filled(st, guestLevel, i);
     }
@@ -158,23 +160,26 @@ export class NestedCaches implements NestedCacheHooks {
   private dropPage(guestLevel: number, reason: 'dirty-clear' | 'not-permitted'): void {
     const core = this.core;
     for (const st of core.gpaTlbs) {
-      const i = findPage(st, this.args);
+      const i = this.findPage(st);
       if (i < 0) continue;
       if (core.ctx.sink !== null) core.evict(st, guestLevel, i, st.array.keys[i]!, reason);
       st.array.invalidate(i);
     }
   }
-}
 
-/** The entry for the page holding args[ARG_GPA] in `st` (any size it holds), or −1. */
-function findPage(st: CacheStructure, args: Float64Array): number {
-  const arr = st.array;
-  const held = st.held;
-  for (let k = 0; k < held.length; k++) {
-    const level = held[k]!;
-    const set = arr.queryPhys(args, ARG_GPA, pageShift(level), PAGE_KEY_SCALE, level);
-    const i = arr.find(set, EPTP_TAG);
-    if (i >= 0) return i;
+  /** The entry for the page holding args[ARG_GPA] in `st` (any size it holds), or −1. */
+  private findPage(st: CacheStructure): number {
+    const arr = st.array;
+    const held = st.held;
+    for (let k = 0; k < held.length; k++) {
+      const level = held[k]!;
+      const set = arr.queryPhys(this.args, ARG_GPA, pageShift(level), PAGE_KEY_SCALE, level);
+      const i = arr.find(set, EPTP_TAG);
+      if (i >= 0) {
+        this.foundLevel = level;
+        return i;
+      }
+    }
+    return -1;
   }
-  return -1;
 }

@@ -122,8 +122,10 @@ export class EptWalker implements NestedWalker {
       const perms = lo & EPT_RWX;
       if (perms === 0) return this.fail(level, 0, FAULT_NOT_PRESENT, NESTED_VIOLATION);
       const leaf = level === 1 || ((level === 2 || level === 3) && (lo & EPT_PS) !== 0);
-      if (this.misconfigured(lo, hi, level, leaf))
+      if (this.misconfigured(lo, hi, level, leaf)) {
+        if (ctx.sink !== null) this.failureDetail = this.misconfiguration(lo, hi, level, leaf);
         return this.fail(level, rights & perms, FAULT_RESERVED, NESTED_MISCONFIG);
+      }
       rights &= perms;
       if (leaf) {
         this.rights = rights;
@@ -141,9 +143,10 @@ export class EptWalker implements NestedWalker {
             (access & NESTED_WRITE) !== 0 ? EPT_D : 0,
           );
         }
-        const bytes = bytesOfLevel(level);
-        const base = entryAddress(lo & ~(bytes - 1), hi, this.maskHi);
-        this.hpa = base + (gpa % bytes);
+        const offsetMask = bytesOfLevel(level) - 1;
+        const base = entryAddress(lo & ~offsetMask, hi, this.maskHi);
+        // The offset within a page of ≤ 1 GiB lies in the low half: integer ops, not a float modulo.
+        this.hpa = base + (((gpa >>> 0) & offsetMask) >>> 0);
         this.leafDirty = !this.adEnabled || (lo & EPT_D) !== 0 || (access & NESTED_WRITE) !== 0;
         if (fills !== null) {
           fills.args[ARG_GPA] = gpa;
@@ -180,23 +183,24 @@ export class EptWalker implements NestedWalker {
     return outcome;
   }
 
-  /** SDM §29.3.3.1: the conditions that make an EPT entry misconfigured. */
+  /** SDM §29.3.3.1: whether an EPT entry is misconfigured (numbers only: this runs on every entry read). */
   private misconfigured(lo: number, hi: number, level: number, leaf: boolean): boolean {
-    let why = '';
-    if ((lo & (EPT_R | EPT_W)) === EPT_W) why = 'write allowed without read';
-    else if ((hi & this.rsvdHi) !== 0) why = 'address bits above MAXPHYADDR are set';
-    else if (level >= 4 && (lo & EPT_TOP_RSVD) !== 0)
-      why = `reserved bits 7:3 are set in an EPT PML${level}E`;
-    else if (!leaf && (lo & EPT_NONLEAF_RSVD) !== 0) why = 'reserved bits 6:3 are set in a non-leaf entry';
-    else if (leaf && level === 3 && (lo & LARGE_LEAF_RSVD_1G) !== 0)
-      why = 'address bits 29:12 of a 1 GiB page are set';
-    else if (leaf && level === 2 && (lo & LARGE_LEAF_RSVD_2M) !== 0)
-      why = 'address bits 20:12 of a 2 MiB page are set';
-    else if (leaf && !isValidEptMemoryType((lo & EPT_MEMTYPE) >>> EPT_MEMTYPE_SHIFT)) {
-      why = `memory type ${(lo & EPT_MEMTYPE) >>> EPT_MEMTYPE_SHIFT} is invalid`;
-    }
-    if (why !== '' && this.ctx.sink !== null) this.failureDetail = why;
-    return why !== '';
+    if ((lo & (EPT_R | EPT_W)) === EPT_W || (hi & this.rsvdHi) !== 0) return true;
+    if (!leaf) return (lo & (level >= 4 ? EPT_TOP_RSVD : EPT_NONLEAF_RSVD)) !== 0;
+    if (level === 3 && (lo & LARGE_LEAF_RSVD_1G) !== 0) return true;
+    if (level === 2 && (lo & LARGE_LEAF_RSVD_2M) !== 0) return true;
+    return !isValidEptMemoryType((lo & EPT_MEMTYPE) >>> EPT_MEMTYPE_SHIFT);
+  }
+
+  /** Which condition of `misconfigured` holds, in words (only when an event sink listens). */
+  private misconfiguration(lo: number, hi: number, level: number, leaf: boolean): string {
+    if ((lo & (EPT_R | EPT_W)) === EPT_W) return 'write allowed without read';
+    if ((hi & this.rsvdHi) !== 0) return 'address bits above MAXPHYADDR are set';
+    if (level >= 4 && (lo & EPT_TOP_RSVD) !== 0) return `reserved bits 7:3 are set in an EPT PML${level}E`;
+    if (!leaf) return 'reserved bits 6:3 are set in a non-leaf entry';
+    if (level === 3 && (lo & LARGE_LEAF_RSVD_1G) !== 0) return 'address bits 29:12 of a 1 GiB page are set';
+    if (level === 2 && (lo & LARGE_LEAF_RSVD_2M) !== 0) return 'address bits 20:12 of a 2 MiB page are set';
+    return `memory type ${(lo & EPT_MEMTYPE) >>> EPT_MEMTYPE_SHIFT} is invalid`;
   }
 
   describeFailure(): string {
