@@ -6,31 +6,17 @@
 //   npm run test:e2e -- --no-build        serve the existing dist/ instead of building
 //
 // Chromium: CHROME_PATH, else /usr/bin/chromium, else chromium/google-chrome on PATH.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
 import { chromiumMissingMessage, findChromium } from './harness/find-chromium';
 import { runSpecs, type SpecFile } from './harness/runner';
+import { repoRoot, serveApp, type ServedApp } from './harness/serve';
 import type { E2ESpecModule } from './harness/types';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const root = resolve(here, '../..');
 const specsDir = join(here, 'specs');
-const artifactsDir = join(root, 'test-artifacts', 'e2e');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const artifactsDir = join(repoRoot, 'test-artifacts', 'e2e');
 
 interface Args {
   grep?: string;
@@ -66,52 +52,28 @@ async function loadSpecs(): Promise<SpecFile[]> {
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
-  const executablePath = findChromium();
-  if (!executablePath) {
+  if (!findChromium()) {
     console.error(chromiumMissingMessage());
     return 1;
   }
-
   const specs = await loadSpecs();
 
-  let outDir = join(root, 'dist');
-  let tempOutDir: string | null = null;
-  let server: PreviewServer | null = null;
-  let browser: Browser | null = null;
-  const cleanup = async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.close().catch(() => undefined);
-    if (tempOutDir) rmSync(tempOutDir, { recursive: true, force: true });
-  };
-  const onSignal = () => void cleanup().finally(() => process.exit(130));
+  let app: ServedApp | null = null;
+  const onSignal = () => void (app?.close() ?? Promise.resolve()).finally(() => process.exit(130));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
 
   try {
-    if (!args.noBuild) {
-      // A private output folder: a build running beside us in dist/ can't change what we test.
-      tempOutDir = mkdtempSync(join(tmpdir(), 'nestwalk-e2e-'));
-      outDir = tempOutDir;
-      const t = Date.now();
-      await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-      console.log(`e2e: built the app in ${seconds(t)}`);
-    }
-
-    server = await preview({
-      root,
-      logLevel: 'warn',
-      build: { outDir },
-      preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
-    });
-    const address = server.httpServer.address();
-    if (address === null || typeof address === 'string') throw new Error('e2e: preview server has no port');
-    const baseUrl = `http://127.0.0.1:${address.port}/`;
-
+    app = await serveApp({ noBuild: args.noBuild });
     const t = Date.now();
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    console.log(`e2e: ${basename(executablePath)} ${browser.version()} on ${baseUrl}`);
+    console.log(`e2e: ${basename(app.executablePath)} ${app.browser.version()} on ${app.baseUrl}`);
 
-    const summary = await runSpecs(specs, { browser, baseUrl, artifactsDir, grep: args.grep });
+    const summary = await runSpecs(specs, {
+      browser: app.browser,
+      baseUrl: app.baseUrl,
+      artifactsDir,
+      grep: args.grep,
+    });
     console.log(`e2e: ran ${summary.passed + summary.failed} test(s) in ${seconds(t)}`);
     if (summary.failed > 0) {
       console.log('e2e: failed:');
@@ -120,7 +82,7 @@ async function main(): Promise<number> {
     console.log(`${summary.passed} passed, ${summary.failed} failed`);
     return summary.failed > 0 || summary.passed === 0 ? 1 : 0;
   } finally {
-    await cleanup();
+    await app?.close();
   }
 }
 
