@@ -1,10 +1,15 @@
 /**
  * Keeps the page's hash in step with the view (scenario, access, cursor) so a copied link
- * reproduces it. replaceState: stepping through a walk should not fill the history.
+ * reproduces it. replaceState: stepping through a walk should not fill the history. A burst of
+ * changes is written once, shortly after it starts: replaceState with a long hash costs close to a
+ * millisecond, which a step (a frame's work) should not pay.
  */
 import { useEffect } from 'react';
 import type { AppStore } from '../../state/create-app-store';
 import { encodeLink } from '../../state/url-codec';
+
+/** The hash trails the view by at most this much. */
+const WRITE_DELAY_MS = 200;
 
 export function useUrlSync(store: AppStore): void {
   useEffect(() => {
@@ -23,15 +28,24 @@ export function useUrlSync(store: AppStore): void {
       window.history.replaceState(window.history.state, '', hash);
     };
     write();
-    return store.subscribe((s, prev) => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = store.subscribe((s, prev) => {
       if (
-        s.scenario !== prev.scenario ||
-        s.accessIndex !== prev.accessIndex ||
-        s.cursor !== prev.cursor ||
-        s.trace !== prev.trace
+        timer === null &&
+        (s.scenario !== prev.scenario ||
+          s.accessIndex !== prev.accessIndex ||
+          s.cursor !== prev.cursor ||
+          s.trace !== prev.trace)
       ) {
-        write();
+        timer = setTimeout(() => {
+          timer = null;
+          write();
+        }, WRITE_DELAY_MS);
       }
     });
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
   }, [store]);
 }

@@ -3,7 +3,7 @@
  * selected access began, replayed up to the cursor (the panel rewinds with the playback). The
  * section scrolls on its own and follows the structures lit at the current step.
  */
-import { useRef } from 'react';
+import { useRef, type RefObject } from 'react';
 import { selectCurrentCacheSnapshot, selectCurrentEvents } from '../../state/selectors';
 import { CachesPanel } from '../caches';
 import { CachePresetControl } from '../controls/CachePresetControl';
@@ -13,10 +13,7 @@ import { useScrollLitIntoView } from '../hooks/useScrollLitIntoView';
 
 export function CachesSection() {
   const snapshot = useAppStore(selectCurrentCacheSnapshot);
-  const events = useAppStore(selectCurrentEvents);
-  const cursor = useAppStore((s) => s.cursor);
   const box = useRef<HTMLElement>(null);
-  useScrollLitIntoView(box, `${cursor}:${events.length}:${snapshot?.preset ?? ''}`);
   const empty = !snapshot || snapshot.structures.length === 0;
   return (
     <section
@@ -29,8 +26,17 @@ export function CachesSection() {
         <CachePresetControl />
       </div>
       <ViewBoundary name="caches">
-        <CachesPanel snapshot={snapshot} events={events} cursor={cursor} />
+        <CachesAtCursor box={box} />
       </ViewBoundary>
     </section>
   );
+}
+
+/** The part that follows the cursor. */
+function CachesAtCursor({ box }: { box: RefObject<HTMLElement | null> }) {
+  const snapshot = useAppStore(selectCurrentCacheSnapshot);
+  const events = useAppStore(selectCurrentEvents);
+  const cursor = useAppStore((s) => s.cursor);
+  useScrollLitIntoView(box, `${cursor}:${events.length}:${snapshot?.preset ?? ''}`);
+  return <CachesPanel snapshot={snapshot} events={events} cursor={cursor} />;
 }

@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { line, scaleLinear } from 'd3';
 import { nativeWalkReferences, nestedWalkReferences } from '../../../engine/cost';
 import { safeId } from '../HatchPattern';
@@ -9,7 +9,7 @@ const M = { top: 22, right: 80, bottom: 36, left: 40 };
 const LEVELS = [1, 2, 3, 4, 5];
 
 /** References against guest levels n, one line per nested depth m = 1…5, plus native (= shadow) n. */
-export function CostChart({ n, m }: { n: number; m: number }) {
+function CostChartView({ n, m }: { n: number; m: number }) {
   const titleId = safeId(useId(), 'chart');
   const { x, y, lines, native } = useMemo(() => {
     const x = scaleLinear()
@@ -77,3 +77,6 @@ export function CostChart({ n, m }: { n: number; m: number }) {
     </svg>
   );
 }
+
+/** Drawn again only when its props change, not on every step of the walk. */
+export const CostChart = memo(CostChartView);

@@ -1,10 +1,11 @@
+import { memo } from 'react';
 import { scaleBand } from 'd3';
 import { nestedWalkReferences } from '../../../engine/cost';
 
 const CELL = 22;
 
 /** The shape of any n × m walk: (n + 1)(m + 1) − 1 cells, numbered in walk order on hover. */
-export function MiniGrid({ n, m, hatchId }: { n: number; m: number; hatchId: string }) {
+function MiniGridView({ n, m, hatchId }: { n: number; m: number; hatchId: string }) {
   const rows = [...Array.from({ length: n }, (_, i) => n - i), 0];
   const cols = [...Array.from({ length: m }, (_, i) => m - i), 0];
   const x = scaleBand<number>()
@@ -57,3 +58,6 @@ export function MiniGrid({ n, m, hatchId }: { n: number; m: number; hatchId: str
     </svg>
   );
 }
+
+/** Drawn again only when its props change, not on every step of the walk. */
+export const MiniGrid = memo(MiniGridView);
