@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import { Narration } from '../../../src/ui/views';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scenarioEvents } from './engine-fixtures';
 import { buildWalk } from './fixtures';
+
+const publicDir = join(import.meta.dirname, '..', '..', '..', 'public');
 
 describe('Narration', () => {
   it('says what is about to happen at cursor 0, in a polite live region', () => {
@@ -56,6 +61,20 @@ describe('Narration', () => {
     render(<Narration events={buildWalk({ mode: 'native' })} cursor={1} />);
     expect(screen.getByTestId('narration')).toHaveTextContent(
       'Step 1 — read PML4 entry 255 at 0x17f8: present, writable, user, accessed; next table at 0x2000.',
+    );
+  });
+
+  it('says a TLB hit made no memory reference at all', () => {
+    const repeat = scenarioEvents(
+      readFileSync(join(publicDir, 'scenarios', 'caches-skylake.json'), 'utf8'),
+      1,
+    )!;
+    render(<Narration events={repeat} cursor={0} />);
+    expect(screen.getByTestId('narration')).toHaveTextContent(
+      '0 memory references (24 spared by cached translations)',
+    );
+    expect(screen.getByRole('list', { name: 'Steps so far' })).toHaveTextContent(
+      'No memory reference: a cached translation supplied every step.',
     );
   });
 });

@@ -19,7 +19,15 @@ export function StepList({
   const outcome = model.result?.outcome;
   return (
     <ol className="nw-steps" ref={listRef} aria-label="Steps so far">
-      {shown.length === 0 && <li className="nw-muted">No memory reference yet.</li>}
+      {shown.length === 0 && (
+        <li className="nw-muted">
+          {finished && model.total === 0 && model.skips.length > 0
+            ? 'No memory reference: a cached translation supplied every step.'
+            : finished && model.total === 0
+              ? 'No memory reference.'
+              : 'No memory reference yet.'}
+        </li>
+      )}
       {shown.map((ref) => (
         <li
           key={ref.step}
