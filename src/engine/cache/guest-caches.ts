@@ -6,11 +6,9 @@
  * combined rights and the D state. An access it does not allow — or a write while D is clear —
  * drops it and walks: faults are never delivered from a cached entry.
  */
-import { ACCESS_FETCH, ACCESS_WRITE } from '../types';
+import { ACCESS_FETCH, type CpuConfig } from '../types';
 import { ARG_GPA, ARG_HPA, LOOKUP_TLB_HIT, type GuestCacheHooks } from '../walk/cache-hooks';
 import type { GuestWalker } from '../walk/guest-walker';
-import { permissionDenied } from '../walk/guest-permissions';
-import { NESTED_FETCH, NESTED_READ, NESTED_WRITE } from '../walk/nested-walker';
 import type { CacheCore } from './cache-core';
 import {
   PWC_NESTED_LEAF_SHIFT,
@@ -31,10 +29,8 @@ import {
 } from './keys';
 import { STAT_DROPS, STAT_HITS, STAT_LOOKUPS, STAT_MISSES } from './set-assoc';
 import type { CacheStructure } from './structure';
+import { REFUSE_DIRTY, refusalIndex, refusalTable } from './tlb-refusal';
 
-const REFUSE_RIGHTS = 1;
-const REFUSE_DIRTY = 2;
-const BOTH_DIRTY = TLB_GUEST_DIRTY | TLB_NESTED_DIRTY;
 const NO_CELLS: readonly never[] = [];
 
 export class GuestCaches implements GuestCacheHooks {
@@ -47,7 +43,15 @@ export class GuestCaches implements GuestCacheHooks {
   /** The page level of the entry `findPage` found. */
   private foundLevel = 0;
 
-  constructor(private readonly core: CacheCore) {}
+  /** refusalTable of this machine's CPU. */
+  private readonly refusals: Uint8Array;
+
+  constructor(
+    private readonly core: CacheCore,
+    cpu: CpuConfig,
+  ) {
+    this.refusals = refusalTable(cpu);
+  }
 
   lookup(walker: GuestWalker, vaHi: number, vaLo: number, kind: number, cpl: number): number {
     if (this.lookupTlb(walker, vaHi, vaLo, kind, cpl)) return LOOKUP_TLB_HIT;
@@ -73,7 +77,7 @@ export class GuestCaches implements GuestCacheHooks {
       }
       const pageLevel = this.foundLevel;
       const flags = arr.flags[i]!;
-      const refusal = refusalOf(walker, flags, kind, cpl);
+      const refusal = this.refusals[refusalIndex(kind, cpl, flags)]!;
       if (refusal !== 0) {
         if (listening) core.tlbHit(st, gl, i, pageLevel, false, NO_CELLS);
         if (touching) {
@@ -257,22 +261,4 @@ export class GuestCaches implements GuestCacheHooks {
       st.array.invalidate(i);
     }
   }
-}
-
-/** Why a cached translation cannot serve this access (0: it can). */
-function refusalOf(walker: GuestWalker, flags: number, kind: number, cpl: number): number {
-  const denied = permissionDenied(
-    walker.cpu,
-    kind,
-    cpl,
-    (flags & RIGHT_W) !== 0,
-    (flags & RIGHT_U) !== 0,
-    (flags & RIGHT_NX) !== 0,
-  );
-  if (denied !== 0) return REFUSE_RIGHTS;
-  const access = kind === ACCESS_WRITE ? NESTED_WRITE : kind === ACCESS_FETCH ? NESTED_FETCH : NESTED_READ;
-  if ((access & ~(flags >> TLB_NESTED_SHIFT) & 7) !== 0) return REFUSE_RIGHTS;
-  // A write must set D in memory (guest leaf, and the EPT leaf with EPT A/D): it walks (SDM §4.8).
-  if (kind === ACCESS_WRITE && (flags & BOTH_DIRTY) !== BOTH_DIRTY) return REFUSE_DIRTY;
-  return 0;
 }

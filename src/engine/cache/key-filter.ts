@@ -2,9 +2,12 @@
  * A counting filter over the keys of one set-associative array: how many valid entries hash to
  * each bucket. An empty bucket proves a miss without scanning the ways — most lookups of a wide
  * structure (a 32-way PDE cache, a 12-way STLB) miss, and each would otherwise read every way.
+ * Narrow sets are scanned as fast as a key is hashed: SetAssoc filters only from FILTER_MIN_WAYS.
  * Exact, not probabilistic: a non-empty bucket only means "scan as before".
  */
 
+/** Sets at least this wide get a filter. */
+export const FILTER_MIN_WAYS = 8;
 /** Buckets per entry: few collisions, so a miss is nearly always proven by one read. */
 const BUCKETS_PER_ENTRY = 4;
 /** At most 2^16 buckets (256 KiB): beyond that, the filter itself would miss in the data cache. */
@@ -27,9 +30,9 @@ export class KeyFilter {
     this.shift = 32 - bits;
   }
 
-  /** The bucket of a key: its number (page number or prefix; the low 32 bits suffice) and level code. */
-  bucket(number: number, code: number): number {
-    return Math.imul((number >>> 0) ^ Math.imul(code, 0x85eb_ca6b), 0x9e37_79b1) >>> this.shift;
+  /** The bucket of a key (its low 32 bits hold the level code and the low bits of its number). */
+  bucket(key: number): number {
+    return Math.imul(key >>> 0, 0x9e37_79b1) >>> this.shift;
   }
 
   /** Entry i now holds a key of `bucket` (any key it held before was removed). */

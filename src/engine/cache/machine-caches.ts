@@ -41,7 +41,7 @@ export class MachineCaches {
     this.core = new CacheCore(config, ctx, nested !== null, npt, guest.levels, nested?.levels ?? 0, cpu.vpid);
     this.nestedAccessed = npt ? PTE_A : nested instanceof EptWalker && nested.adEnabled ? EPT_A : 0;
     this.core.setPcid(this.pcidOf(cpu.cr3));
-    guest.caches = new GuestCaches(this.core);
+    guest.caches = new GuestCaches(this.core, cpu);
     if (nested !== null) nested.caches = new NestedCaches(this.core);
   }
 

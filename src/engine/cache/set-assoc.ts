@@ -8,7 +8,7 @@
  * so a scan compares keys alone; a KeyFilter proves most misses without a scan.
  */
 import type { ReplacementPolicy } from './cache-config';
-import { KeyFilter } from './key-filter';
+import { FILTER_MIN_WAYS, KeyFilter } from './key-filter';
 import { INV_POW2, POW2 } from './keys';
 import { LruOrder } from './lru-order';
 
@@ -62,8 +62,6 @@ export class SetAssoc {
    * not inline, such a number would be boxed (an allocation), so it travels in a typed array.
    */
   readonly query = new Float64Array(1);
-  /** The filter bucket of `query[0]`. */
-  private queryBucket = 0;
   /** After `claim`: whether a valid entry was replaced, and its key. */
   evicted = false;
   evictedKey = 0;
@@ -72,7 +70,8 @@ export class SetAssoc {
   private readonly age: Float64Array;
   /** LRU: the same order as a list, so the victim needs no scan. */
   private readonly lru: LruOrder;
-  private readonly filter: KeyFilter;
+  /** Wide sets only (null: scanning is as cheap). */
+  private readonly filter: KeyFilter | null;
   /** Valid entries per set: a full set has no invalid way to look for. */
   private readonly validCount: Int32Array;
   /** The set of each entry. */
@@ -95,7 +94,7 @@ export class SetAssoc {
     this.b = new Float64Array(withSecondAddress ? entries : 0);
     this.flags = new Int32Array(entries);
     this.age = new Float64Array(entries);
-    this.filter = new KeyFilter(entries);
+    this.filter = ways >= FILTER_MIN_WAYS ? new KeyFilter(entries) : null;
     this.policy = POLICIES[policy];
     this.lru = new LruOrder(
       this.policy === POLICY_LRU ? entries : 0,
@@ -118,17 +117,14 @@ export class SetAssoc {
   queryLinear(hi: number, lo: number, shift: number, scale: number, code: number): number {
     const h = hi & LINEAR_HI_MASK;
     const number = shift >= 32 ? h >>> (shift - 32) : h * POW2[32 - shift]! + (lo >>> shift);
-    return this.setQuery(number, scale, code);
+    this.query[0] = number * scale + code;
+    return (number >>> 0) & this.setMask;
   }
 
   /** The same for a (guest-)physical address, read from `addresses[index]`. */
   queryPhys(addresses: Float64Array, index: number, shift: number, scale: number, code: number): number {
-    return this.setQuery(Math.floor(addresses[index]! * INV_POW2[shift]!), scale, code);
-  }
-
-  private setQuery(number: number, scale: number, code: number): number {
+    const number = Math.floor(addresses[index]! * INV_POW2[shift]!);
     this.query[0] = number * scale + code;
-    this.queryBucket = this.filter.bucket(number, code);
     return (number >>> 0) & this.setMask;
   }
 
@@ -137,7 +133,8 @@ export class SetAssoc {
    * of their VPID. A set is the low bits of the page number or prefix: `number & setMask`.
    */
   find(set: number, tag: number): number {
-    if (this.filter.counts[this.queryBucket] === 0) return -1;
+    const filter = this.filter;
+    if (filter !== null && filter.counts[filter.bucket(this.query[0]!)] === 0) return -1;
     return this.scan(set, tag);
   }
 
@@ -165,9 +162,10 @@ export class SetAssoc {
     this.evicted = false;
     if (i < 0) i = this.victim(set);
     const key = this.query[0]!;
-    if (this.keys[i] !== key) {
-      this.filter.remove(i);
-      this.filter.add(i, this.queryBucket);
+    const filter = this.filter;
+    if (filter !== null && this.keys[i] !== key) {
+      filter.remove(i);
+      filter.add(i, filter.bucket(key));
     }
     if (this.valid[i] === 0) {
       this.valid[i] = 1;
@@ -237,7 +235,7 @@ export class SetAssoc {
     this.valid[i] = 0;
     this.keys[i] = NO_KEY;
     this.age[i] = 0;
-    this.filter.remove(i);
+    this.filter?.remove(i);
   }
 
   /** Recency rank of entry i within its set: 0 = most recently used (LRU); PLRU: 0 = bit set. */

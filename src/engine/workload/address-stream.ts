@@ -6,6 +6,8 @@
 import { TWO_32 } from '../bits';
 import { ACCESS_READ } from '../types';
 
+const INV_TWO_32 = 1 / TWO_32;
+
 export interface AddressStream {
   vaHi: number;
   vaLo: number;
@@ -33,7 +35,8 @@ export abstract class HeapStream implements AddressStream {
 
   protected emit(offset: number): void {
     const va = this.heapBase + offset;
-    this.vaHi = (va / TWO_32) >>> 0;
+    // × 2^-32 is exact and, unlike a division, cheap; >>> 0 truncates what is a non-negative value.
+    this.vaHi = (va * INV_TWO_32) >>> 0;
     this.vaLo = va >>> 0;
   }
 }
