@@ -31,6 +31,7 @@ import { WalkContext } from './walk/walk-context';
 import { CACHES_OFF, CACHES_ON, CACHES_READ } from './walk/cache-hooks';
 import type { CacheConfig } from './cache/cache-config';
 import type { CacheOp, CacheOpResult } from './cache/cache-ops';
+import type { CacheCounters, CacheSnapshot } from './cache/snapshot-types';
 import { countersOf, emptySnapshot, writeDescription } from './cache/machine-reports';
 import { MachineCaches, type StatsBefore } from './cache/machine-caches';
 import { resolveCacheConfig, type CachePresetName } from './cache/presets';
@@ -50,38 +51,134 @@ export function createMachine(
   if (config.ept !== undefined && config.npt !== undefined) {
     throw new Error('a machine uses either Intel EPT or AMD nested paging, not both');
   }
-  const ctx = new WalkContext(memory);
-  const maxPhy = config.cpu.maxPhyAddr;
-  let nested: NestedWalker | null = null;
-  let mode: PagingMode = 'native';
-  if (config.ept !== undefined) {
-    nested = new EptWalker(ctx, config.ept.eptp, maxPhy);
-    mode = 'ept';
-  } else if (config.npt !== undefined) {
-    nested = new NptWalker(ctx, config.npt.ncr3, config.npt.levels, config.npt.nxe, maxPhy);
-    mode = 'npt';
-  }
-  const guest = new GuestWalker(ctx, config.cpu, nested, mode === 'npt');
-  const guestLevels = guest.levels;
-  const nestedLevels = nested === null ? 0 : nested.levels;
-  const cacheConfig = resolveCacheConfig(options.caches ?? config.caches ?? 'none');
-  const caches =
-    cacheConfig.structures.length === 0
-      ? null
-      : new MachineCaches(cacheConfig, ctx, guest, nested, mode === 'npt', config.cpu);
-  /** The mode of `run`: with caches, look up and fill. */
-  const bulkMode = caches === null ? CACHES_OFF : CACHES_ON;
-  ctx.begin(null, false, true, bulkMode);
-  const nestedRoot = config.ept?.eptp ?? config.npt?.ncr3 ?? null;
-  let cr3 = config.cpu.cr3;
-  // Cumulative counters: accesses, references, guest references.
-  const totals = new Float64Array(3);
+  return new EngineMachine(config, memory, resolveCacheConfig(options.caches ?? config.caches ?? 'none'));
+}
 
-  function walkWithEvents(
+/**
+ * A class, not an object literal: a literal with this many accessors is kept in dictionary mode,
+ * and every `run` / `lastReferences` of the bulk loop would be a hash lookup.
+ */
+class EngineMachine implements Machine {
+  readonly mode: PagingMode;
+  readonly guestLevels: number;
+  readonly nestedLevels: number;
+  readonly caches: CacheConfig | null;
+  private readonly ctx: WalkContext;
+  private readonly guest: GuestWalker;
+  private readonly machineCaches: MachineCaches | null;
+  /** The mode of `run`: with caches, look up and fill. */
+  private readonly bulkMode: number;
+  private readonly nestedRoot: number | null;
+  private currentCr3: number;
+  /** Cumulative counters: accesses, references, guest references. */
+  private readonly totals = new Float64Array(3);
+
+  constructor(
+    readonly config: MachineConfig,
+    private readonly memory: PhysicalMemory,
+    private readonly cacheConfig: CacheConfig,
+  ) {
+    const ctx = new WalkContext(memory);
+    const maxPhy = config.cpu.maxPhyAddr;
+    let nested: NestedWalker | null = null;
+    let mode: PagingMode = 'native';
+    if (config.ept !== undefined) {
+      nested = new EptWalker(ctx, config.ept.eptp, maxPhy);
+      mode = 'ept';
+    } else if (config.npt !== undefined) {
+      nested = new NptWalker(ctx, config.npt.ncr3, config.npt.levels, config.npt.nxe, maxPhy);
+      mode = 'npt';
+    }
+    const guest = new GuestWalker(ctx, config.cpu, nested, mode === 'npt');
+    this.ctx = ctx;
+    this.guest = guest;
+    this.mode = mode;
+    this.guestLevels = guest.levels;
+    this.nestedLevels = nested === null ? 0 : nested.levels;
+    this.machineCaches =
+      cacheConfig.structures.length === 0
+        ? null
+        : new MachineCaches(cacheConfig, ctx, guest, nested, mode === 'npt', config.cpu);
+    this.caches = this.machineCaches === null ? null : cacheConfig;
+    this.bulkMode = this.machineCaches === null ? CACHES_OFF : CACHES_ON;
+    ctx.begin(null, false, true, this.bulkMode);
+    this.nestedRoot = config.ept?.eptp ?? config.npt?.ncr3 ?? null;
+    this.currentCr3 = config.cpu.cr3;
+  }
+
+  translate(access: Access, sink?: EventSink): TranslationResult {
+    return this.walkWithEvents(access, sink, true);
+  }
+
+  probe(access: Access, sink?: EventSink): TranslationResult {
+    return this.walkWithEvents(access, sink, false);
+  }
+
+  run(vaHi: number, vaLo: number, kindCode: number, cpl: Cpl): number {
+    const ctx = this.ctx;
+    ctx.count = 0;
+    ctx.guestCount = 0;
+    // Signed halves: an int32 stays a small integer across calls, an unsigned one above 2^31 would be boxed.
+    const code = this.guest.walk(vaHi | 0, vaLo | 0, kindCode, cpl);
+    this.count();
+    return code;
+  }
+
+  get lastPa(): number {
+    return this.guest.pa;
+  }
+
+  get lastReferences(): number {
+    return this.ctx.count;
+  }
+
+  get lastGuestReferences(): number {
+    return this.ctx.guestCount;
+  }
+
+  get cr3(): number {
+    return this.currentCr3;
+  }
+
+  perform(op: CacheOp, sink?: EventSink): CacheOpResult {
+    if (op.op === 'mov-cr3') {
+      this.currentCr3 = op.cr3;
+      this.guest.setCr3(op.cr3);
+    } else if (op.op === 'write-entry') {
+      this.memory.store(op.addr, op.lo >>> 0, op.hi >>> 0);
+    }
+    const caches = this.machineCaches;
+    const removal =
+      op.op === 'write-entry'
+        ? { description: writeDescription(op.addr, op.lo, op.hi), removed: {}, entries: [] }
+        : caches !== null
+          ? caches.perform(op, this.nestedRoot)
+          : { description: `${op.op}: no translation caches on this machine.`, removed: {}, entries: [] };
+    sink?.({ type: 'invalidate', op: op.op, ...removal });
+    return { op: op.op, description: removal.description, removed: removal.removed };
+  }
+
+  cacheSnapshot(): CacheSnapshot {
+    const caches = this.machineCaches;
+    return caches === null ? emptySnapshot(this.cacheConfig, this.config.cpu.vpid) : caches.snapshot();
+  }
+
+  cacheCounters(): CacheCounters {
+    return countersOf(this.machineCaches?.core ?? null, this.totals);
+  }
+
+  resetCacheCounters(): void {
+    this.totals.fill(0);
+    this.machineCaches?.core.resetCounters();
+  }
+
+  private walkWithEvents(
     access: Access,
     sink: EventSink | undefined,
     sideEffects: boolean,
   ): TranslationResult {
+    const { ctx, guest, mode, guestLevels, nestedLevels } = this;
+    const caches = this.machineCaches;
     const { va, kind, cpl } = access;
     const kindCode = KIND_CODES[kind];
     let before: StatsBefore | null = null;
@@ -99,7 +196,7 @@ export function createMachine(
     );
     sink?.({ type: 'walk-start', va, kind, cpl, mode, guestLevels, nestedLevels });
     const code = guest.walk(va.hi >>> 0, va.lo >>> 0, kindCode, cpl);
-    if (sideEffects) count();
+    if (sideEffects) this.count();
     let result = describeResult(guest, code, access, mode, guestLevels, nestedLevels, ctx);
     if (sink !== undefined && code !== OUTCOME_OK) {
       sink({
@@ -115,69 +212,16 @@ export function createMachine(
       const end: WalkEvent = { type: 'walk-end', result };
       sink(end);
     }
-    ctx.begin(null, false, true, bulkMode);
+    ctx.begin(null, false, true, this.bulkMode);
     return result;
   }
 
-  function count(): void {
+  private count(): void {
+    const totals = this.totals;
     totals[0] = totals[0]! + 1;
-    totals[1] = totals[1]! + ctx.count;
-    totals[2] = totals[2]! + ctx.guestCount;
+    totals[1] = totals[1]! + this.ctx.count;
+    totals[2] = totals[2]! + this.ctx.guestCount;
   }
-
-  function perform(op: CacheOp, sink?: EventSink): CacheOpResult {
-    if (op.op === 'mov-cr3') {
-      cr3 = op.cr3;
-      guest.setCr3(cr3);
-    } else if (op.op === 'write-entry') {
-      memory.store(op.addr, op.lo >>> 0, op.hi >>> 0);
-    }
-    const removal =
-      op.op === 'write-entry'
-        ? { description: writeDescription(op.addr, op.lo, op.hi), removed: {}, entries: [] }
-        : caches !== null
-          ? caches.perform(op, nestedRoot)
-          : { description: `${op.op}: no translation caches on this machine.`, removed: {}, entries: [] };
-    sink?.({ type: 'invalidate', op: op.op, ...removal });
-    return { op: op.op, description: removal.description, removed: removal.removed };
-  }
-
-  return {
-    config,
-    mode,
-    guestLevels,
-    nestedLevels,
-    translate: (access, sink) => walkWithEvents(access, sink, true),
-    probe: (access, sink) => walkWithEvents(access, sink, false),
-    run(vaHi: number, vaLo: number, kindCode: number, cpl: Cpl): number {
-      ctx.count = 0;
-      ctx.guestCount = 0;
-      // Signed halves: an int32 stays a small integer across calls, an unsigned one above 2^31 would be boxed.
-      const code = guest.walk(vaHi | 0, vaLo | 0, kindCode, cpl);
-      count();
-      return code;
-    },
-    get lastPa() {
-      return guest.pa;
-    },
-    get lastReferences() {
-      return ctx.count;
-    },
-    get lastGuestReferences() {
-      return ctx.guestCount;
-    },
-    caches: caches === null ? null : cacheConfig,
-    get cr3() {
-      return cr3;
-    },
-    perform,
-    cacheSnapshot: () => (caches === null ? emptySnapshot(cacheConfig, config.cpu.vpid) : caches.snapshot()),
-    cacheCounters: () => countersOf(caches?.core ?? null, totals),
-    resetCacheCounters() {
-      totals.fill(0);
-      caches?.core.resetCounters();
-    },
-  };
 }
 
 function describeResult(
