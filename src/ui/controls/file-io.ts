@@ -1,5 +1,6 @@
 /** Scenario files: saving one the CLI and the import button read back, reading one the user chose. */
 import type { ScenarioDoc } from '../../state/scenario-doc';
+import { saveText } from '../export/files';
 
 export function fileName(scenario: ScenarioDoc): string {
   const stem = (scenario.name ?? '')
@@ -10,17 +11,8 @@ export function fileName(scenario: ScenarioDoc): string {
   return (stem || 'scenario') + '.json';
 }
 
-export function downloadJson(value: unknown, name: string): void {
-  const blob = new Blob([JSON.stringify(value, null, 2) + '\n'], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
-}
+export const downloadJson = (value: unknown, name: string): void =>
+  saveText(JSON.stringify(value, null, 2) + '\n', name, 'application/json');
 
 /** The text of a chosen file (FileReader: works wherever file inputs do). */
 export function readFileText(file: Blob): Promise<string> {

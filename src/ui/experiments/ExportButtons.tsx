@@ -12,7 +12,7 @@ export function ExportButtons({ chart }: { chart: RefObject<SVGSVGElement | null
   const exportCsv = () => {
     const { ranWith, plan, results } = store.getState();
     if (ranWith === null) return;
-    saveText(sweepCsv(ranWith, plan, results), csvFileName(ranWith));
+    saveText(sweepCsv(ranWith, plan, results), csvFileName(ranWith), 'text/csv');
   };
   const exportPng = async () => {
     const { ranWith } = store.getState();

@@ -1,19 +1,7 @@
 /** Saving what the panel shows: a text file, and the chart's SVG drawn onto a canvas as a PNG. */
+import { svgToPngBlob } from '../export/files';
 
-export function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download reads the URL after click() returns, later still on a busy machine.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-export const saveText = (text: string, name: string, type = 'text/csv'): void =>
-  saveBlob(new Blob([text], { type: `${type};charset=utf-8` }), name);
+export { saveBlob, saveText } from '../export/files';
 
 /**
  * The SVG as a standalone image: its size from the viewBox, the page's text colour and font (the
@@ -43,22 +31,5 @@ export function backgroundOf(element: Element): string {
   return '#ffffff';
 }
 
-export async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
-  const { text, width, height } = standaloneSvg(svg, backgroundOf(svg));
-  const image = new Image();
-  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(width * scale);
-  canvas.height = Math.round(height * scale);
-  const context = canvas.getContext('2d');
-  if (context === null) throw new Error('this browser cannot draw on a canvas');
-  context.scale(scale, scale);
-  context.drawImage(image, 0, 0, width, height);
-  return new Promise((resolve, reject) =>
-    canvas.toBlob(
-      (blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be made'))),
-      'image/png',
-    ),
-  );
-}
+export const svgToPng = (svg: SVGSVGElement, scale = 2): Promise<Blob> =>
+  svgToPngBlob(standaloneSvg(svg, backgroundOf(svg)), scale);

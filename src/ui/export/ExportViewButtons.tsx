@@ -3,7 +3,7 @@
  * a standalone SVG file or a PNG drawn from it at twice the size, named after the step shown.
  */
 import { useState, type RefObject } from 'react';
-import { saveBlob } from '../experiments/export-files';
+import { saveBlob } from './files';
 import { buildWalkSvg, exportFileName, svgToPngBlob, type ExportedSvg } from './walk-export';
 
 export interface ExportViewButtonsProps {

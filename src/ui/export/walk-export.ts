@@ -5,6 +5,7 @@
 import { concreteColor } from './concrete-color';
 import { htmlToSvg, SVG_NS, type DrawnPart } from './html-to-svg';
 import { addMissingDefinitions } from './inline-svg';
+export { svgToPngBlob } from './files';
 
 export interface WalkExportParts {
   /** The grid view (its head, the SVG grid and the legend). */
@@ -82,31 +83,6 @@ export function buildWalkSvg(parts: WalkExportParts): ExportedSvg {
   addMissingDefinitions(svg);
   const text = '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(svg) + '\n';
   return { text, width, height };
-}
-
-/** Draws the SVG on a canvas `scale` times its size and encodes it as PNG. */
-export async function svgToPngBlob({ text, width, height }: ExportedSvg, scale = 2): Promise<Blob> {
-  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }));
-  try {
-    const image = new Image();
-    image.src = url;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(width * scale);
-    canvas.height = Math.round(height * scale);
-    const context = canvas.getContext('2d');
-    if (context === null) throw new Error('this browser cannot draw on a canvas');
-    context.scale(scale, scale);
-    context.drawImage(image, 0, 0, width, height);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob(
-        (blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be made'))),
-        'image/png',
-      ),
-    );
-  } finally {
-    URL.revokeObjectURL(url);
-  }
 }
 
 /** `nestwalk-step-7-of-24.svg` */

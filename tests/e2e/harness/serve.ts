@@ -21,6 +21,13 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/** Headless Chromium with the flags this machine needs (CHROME_PATH, /usr/bin/chromium or PATH). */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (executablePath === null) throw new Error(chromiumMissingMessage());
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
 export interface ServedApp {
   readonly baseUrl: string;
   readonly browser: Browser;

@@ -3,7 +3,7 @@
  * took, the table, and a screenshot: `node --import tsx tests/ui/experiments/preview/measure.ts [out.png] [--dark]`.
  */
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../../e2e/harness/serve';
 import { build, preview } from 'vite';
 
 const configFile = fileURLToPath(new URL('./vite.config.ts', import.meta.url));
@@ -12,17 +12,7 @@ await build({ configFile, logLevel: 'warn' });
 const server = await preview({ configFile, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0 } });
 const address = server.httpServer.address();
 if (address === null || typeof address === 'string') throw new Error('no port');
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text(), m.location().url));

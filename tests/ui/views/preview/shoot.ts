@@ -2,20 +2,10 @@
  * Screenshots the built preview in headless Chromium: `node --import tsx tests/ui/views/preview/shoot.ts
  * <baseUrl> <outDir> [query…]`. Each query (e.g. "walk=pf&cursor=20") becomes one PNG at 1280×720.
  */
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../../e2e/harness/serve';
 
 const [base = 'http://localhost:4791/', out = 'test-artifacts', ...queries] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
 page.on('console', (msg) => msg.type() === 'error' && console.error('console:', msg.text()));
 page.on('pageerror', (err) => console.error('pageerror:', err.message));
