@@ -4,11 +4,12 @@
  *
  * Each entry has a key (a page number or table prefix, with a size / level code folded in; ≤ 2^53),
  * a context tag (VPID << 12 | PCID), a global flag, and a payload the owner interprets: two
- * addresses (`a`, `b`) and small flags. An invalid entry's key is NO_KEY, which no query equals,
- * so a scan compares keys alone; a KeyFilter proves most misses without a scan.
+ * addresses (`a`, `b`) and small flags. A KeyIndex finds the entry for a key without reading every
+ * way; when it cannot (a shared bucket) the set is scanned, comparing keys alone: an invalid
+ * entry's key is NO_KEY, which no query equals.
  */
 import type { ReplacementPolicy } from './cache-config';
-import { FILTER_MIN_WAYS, KeyFilter } from './key-filter';
+import { KeyIndex, NO_CANDIDATE } from './key-index';
 import { INV_POW2, POW2 } from './keys';
 import { LruOrder } from './lru-order';
 
@@ -70,8 +71,7 @@ export class SetAssoc {
   private readonly age: Float64Array;
   /** LRU: the same order as a list, so the victim needs no scan. */
   private readonly lru: LruOrder;
-  /** Wide sets only (null: scanning is as cheap). */
-  private readonly filter: KeyFilter | null;
+  private readonly index: KeyIndex;
   /** Valid entries per set: a full set has no invalid way to look for. */
   private readonly validCount: Int32Array;
   /** The set of each entry. */
@@ -94,7 +94,7 @@ export class SetAssoc {
     this.b = new Float64Array(withSecondAddress ? entries : 0);
     this.flags = new Int32Array(entries);
     this.age = new Float64Array(entries);
-    this.filter = ways >= FILTER_MIN_WAYS ? new KeyFilter(entries) : null;
+    this.index = new KeyIndex(entries);
     this.policy = POLICIES[policy];
     this.lru = new LruOrder(
       this.policy === POLICY_LRU ? entries : 0,
@@ -133,22 +133,25 @@ export class SetAssoc {
    * of their VPID. A set is the low bits of the page number or prefix: `number & setMask`.
    */
   find(set: number, tag: number): number {
-    const filter = this.filter;
-    if (filter !== null && filter.counts[filter.bucket(this.query[0]!)] === 0) return -1;
-    return this.scan(set, tag);
+    const key = this.query[0]!;
+    const candidate = this.index.candidate(key);
+    if (candidate >= 0)
+      return this.keys[candidate] === key && this.tagMatches(candidate, tag) ? candidate : -1;
+    return candidate === NO_CANDIDATE ? -1 : this.scan(set, tag);
+  }
+
+  /** Entry i's tag is `tag`, or it is global and of the same VPID. */
+  private tagMatches(i: number, tag: number): boolean {
+    const t = this.tags[i]!;
+    return t === tag || (this.global[i] !== 0 && t >>> PCID_BITS === tag >>> PCID_BITS);
   }
 
   /** The lowest way of `set` holding `query[0]` under `tag`, or −1. */
   private scan(set: number, tag: number): number {
-    const { keys, tags, global } = this;
+    const keys = this.keys;
     const key = this.query[0]!;
     const end = (set + 1) * this.ways;
-    for (let i = set * this.ways; i < end; i++) {
-      if (keys[i] === key) {
-        const t = tags[i]!;
-        if (t === tag || (global[i] !== 0 && t >>> PCID_BITS === tag >>> PCID_BITS)) return i;
-      }
-    }
+    for (let i = set * this.ways; i < end; i++) if (keys[i] === key && this.tagMatches(i, tag)) return i;
     return -1;
   }
 
@@ -162,10 +165,10 @@ export class SetAssoc {
     this.evicted = false;
     if (i < 0) i = this.victim(set);
     const key = this.query[0]!;
-    const filter = this.filter;
-    if (filter !== null && this.keys[i] !== key) {
-      filter.remove(i);
-      filter.add(i, filter.bucket(key));
+    if (this.keys[i] !== key) {
+      // find() hashed this key last: its bucket is at hand.
+      this.index.remove(i);
+      this.index.add(i, this.index.lastBucket);
     }
     if (this.valid[i] === 0) {
       this.valid[i] = 1;
@@ -235,7 +238,7 @@ export class SetAssoc {
     this.valid[i] = 0;
     this.keys[i] = NO_KEY;
     this.age[i] = 0;
-    this.filter?.remove(i);
+    this.index.remove(i);
   }
 
   /** Recency rank of entry i within its set: 0 = most recently used (LRU); PLRU: 0 = bit set. */
