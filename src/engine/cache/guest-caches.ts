@@ -27,7 +27,7 @@ import {
   linearOffset,
   pageShift,
 } from './keys';
-import { STAT_DROPS, STAT_HITS, STAT_LOOKUPS, STAT_MISSES } from './set-assoc';
+import { STAT_DROPS, STAT_HITS, STAT_MISSES } from './set-assoc';
 import type { CacheStructure } from './structure';
 import { REFUSE_DIRTY, refusalIndex, refusalTable } from './tlb-refusal';
 
@@ -68,7 +68,6 @@ export class GuestCaches implements GuestCacheHooks {
       const st = list[s]!;
       const arr = st.array;
       if (listening) core.lookup(st, gl);
-      if (touching) arr.count(STAT_LOOKUPS);
       const i = this.findPage(st, vaHi, vaLo);
       if (i < 0) {
         if (touching) arr.count(STAT_MISSES);
@@ -138,9 +137,9 @@ export class GuestCaches implements GuestCacheHooks {
       if (st === null || st === undefined) continue;
       const arr = st.array;
       if (listening) core.lookup(st, level);
-      if (touching) arr.count(STAT_LOOKUPS);
-      const set = arr.queryLinear(vaHi, vaLo, pageShift(level), PREFIX_KEY_SCALE, level);
-      const i = arr.find(set, core.tag);
+      const i = arr.holds(level)
+        ? arr.find(arr.queryLinear(vaHi, vaLo, pageShift(level), PREFIX_KEY_SCALE, level), core.tag)
+        : -1;
       if (i < 0) {
         if (touching) arr.count(STAT_MISSES);
         if (listening) core.miss(st, level);
@@ -200,6 +199,7 @@ export class GuestCaches implements GuestCacheHooks {
     const held = st.held;
     for (let k = 0; k < held.length; k++) {
       const level = held[k]!;
+      if (!arr.holds(level)) continue;
       const set = arr.queryLinear(vaHi, vaLo, pageShift(level), PAGE_KEY_SCALE, level);
       const i = arr.find(set, this.core.tag);
       if (i >= 0) {

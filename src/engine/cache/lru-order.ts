@@ -36,6 +36,13 @@ export class LruOrder {
     this.head[set] = i;
   }
 
+  /** How many entries of `set` were used more recently than entry i (in the order). */
+  rank(set: number, i: number): number {
+    let rank = 0;
+    for (let j = this.head[set]!; j !== i && j !== NONE; j = this.next[j]!) rank++;
+    return rank;
+  }
+
   /** Entry i of `set` became invalid: it leaves the order. */
   remove(set: number, i: number): void {
     if (this.head[set] === i || this.prev[i] !== NONE) this.unlink(set, i);

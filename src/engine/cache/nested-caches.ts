@@ -7,7 +7,7 @@ import { ARG_GPA, ARG_HPA, type NestedCacheHooks } from '../walk/cache-hooks';
 import { NESTED_WRITE } from '../walk/nested-walker';
 import type { CacheCore } from './cache-core';
 import { GPA_DIRTY, GPA_LEAF_SHIFT, PAGE_KEY_SCALE, PREFIX_KEY_SCALE, pageShift, physOffset } from './keys';
-import { STAT_DROPS, STAT_HITS, STAT_LOOKUPS, STAT_MISSES } from './set-assoc';
+import { STAT_DROPS, STAT_HITS, STAT_MISSES } from './set-assoc';
 import type { CacheStructure } from './structure';
 
 /** Guest-physical structures are tagged by EPTP alone; the machine has one EPTP. */
@@ -37,7 +37,6 @@ export class NestedCaches implements NestedCacheHooks {
       const st = list[s]!;
       const arr = st.array;
       if (listening) core.lookup(st, guestLevel);
-      if (touching) arr.count(STAT_LOOKUPS);
       const i = this.findPage(st);
       if (i < 0) {
         if (touching) arr.count(STAT_MISSES);
@@ -94,9 +93,9 @@ export class NestedCaches implements NestedCacheHooks {
       if (st === null || st === undefined) continue;
       const arr = st.array;
       if (listening) core.lookup(st, guestLevel);
-      if (touching) arr.count(STAT_LOOKUPS);
-      const set = arr.queryPhys(this.args, ARG_GPA, pageShift(level), PREFIX_KEY_SCALE, level);
-      const i = arr.find(set, EPTP_TAG);
+      const i = arr.holds(level)
+        ? arr.find(arr.queryPhys(this.args, ARG_GPA, pageShift(level), PREFIX_KEY_SCALE, level), EPTP_TAG)
+        : -1;
       if (i < 0) {
         if (touching) arr.count(STAT_MISSES);
         if (listening) core.miss(st, guestLevel);
@@ -173,6 +172,7 @@ export class NestedCaches implements NestedCacheHooks {
     const held = st.held;
     for (let k = 0; k < held.length; k++) {
       const level = held[k]!;
+      if (!arr.holds(level)) continue;
       const set = arr.queryPhys(this.args, ARG_GPA, pageShift(level), PAGE_KEY_SCALE, level);
       const i = arr.find(set, EPTP_TAG);
       if (i >= 0) {

@@ -13,16 +13,20 @@ import { KeyIndex, NO_CANDIDATE } from './key-index';
 import { INV_POW2, POW2 } from './keys';
 import { LruOrder } from './lru-order';
 
-export const STAT_LOOKUPS = 0;
-export const STAT_HITS = 1;
-export const STAT_MISSES = 2;
-export const STAT_FILLS = 3;
-export const STAT_EVICTIONS = 4;
+// Counters. Lookups are not counted: each ends in a hit, a miss or a drop (lookupsOf).
+export const STAT_HITS = 0;
+export const STAT_MISSES = 1;
+export const STAT_FILLS = 2;
+export const STAT_EVICTIONS = 3;
 /** Hits that could not be used (rights, dirty flag): the entry is dropped and the walk made. */
-export const STAT_DROPS = 5;
+export const STAT_DROPS = 4;
 /** Entries removed by invalidation (INVLPG, MOV CR3, INVEPT, …). */
-export const STAT_INVALIDATED = 6;
-export const STAT_COUNT = 7;
+export const STAT_INVALIDATED = 5;
+export const STAT_COUNT = 6;
+
+/** Lookups counted in `stats` (from `offset`): hits + misses + drops. */
+export const lookupsOf = (stats: ArrayLike<number>, offset = 0): number =>
+  stats[offset + STAT_HITS]! + stats[offset + STAT_MISSES]! + stats[offset + STAT_DROPS]!;
 
 /** Tag bits: PCID in 11:0, VPID above (SDM §4.10.1, §29.4.1). */
 export const PCID_BITS = 12;
@@ -43,6 +47,8 @@ const POLICIES: Readonly<Record<ReplacementPolicy, number>> = {
 };
 /** The key of an invalid entry: queries are ≥ 1 (number · scale + a level code ≥ 1). */
 const NO_KEY = -1;
+/** Level codes are below the key scales (4, 8). */
+const CODE_SLOTS = 8;
 /** Fixed seed: random replacement is reproducible from run to run. */
 const RANDOM_SEED = 0x2545_f491;
 
@@ -67,16 +73,20 @@ export class SetAssoc {
   evicted = false;
   evictedKey = 0;
   private readonly policy: number;
-  /** LRU: time of last use; PLRU: 1 = recently used bit. */
-  private readonly age: Float64Array;
-  /** LRU: the same order as a list, so the victim needs no scan. */
+  /** PLRU: 1 = recently used bit. */
+  private readonly age: Uint8Array;
+  /** LRU: each set's entries from the most to the least recently used; the victim is the tail. */
   private readonly lru: LruOrder;
+  /** The level code of `query[0]`. */
+  private queryCode = 0;
+  /** The level code of each valid entry's key, and how many valid entries have each code. */
+  private readonly codeOf: Uint8Array;
+  private readonly codeCount = new Int32Array(CODE_SLOTS);
   private readonly index: KeyIndex;
   /** Valid entries per set: a full set has no invalid way to look for. */
   private readonly validCount: Int32Array;
   /** The set of each entry. */
   private readonly setOf: Int32Array;
-  private clock = 0;
   private seed = RANDOM_SEED;
 
   constructor(entries: number, ways: number, policy: ReplacementPolicy, withSecondAddress: boolean) {
@@ -93,7 +103,8 @@ export class SetAssoc {
     this.a = new Float64Array(entries);
     this.b = new Float64Array(withSecondAddress ? entries : 0);
     this.flags = new Int32Array(entries);
-    this.age = new Float64Array(entries);
+    this.age = new Uint8Array(entries);
+    this.codeOf = new Uint8Array(entries);
     this.index = new KeyIndex(entries);
     this.policy = POLICIES[policy];
     this.lru = new LruOrder(
@@ -118,6 +129,7 @@ export class SetAssoc {
     const h = hi & LINEAR_HI_MASK;
     const number = shift >= 32 ? h >>> (shift - 32) : h * POW2[32 - shift]! + (lo >>> shift);
     this.query[0] = number * scale + code;
+    this.queryCode = code;
     return (number >>> 0) & this.setMask;
   }
 
@@ -125,7 +137,13 @@ export class SetAssoc {
   queryPhys(addresses: Float64Array, index: number, shift: number, scale: number, code: number): number {
     const number = Math.floor(addresses[index]! * INV_POW2[shift]!);
     this.query[0] = number * scale + code;
+    this.queryCode = code;
     return (number >>> 0) & this.setMask;
+  }
+
+  /** Whether any valid entry has a key of level `code`: if not, a lookup of that level misses. */
+  holds(code: number): boolean {
+    return this.codeCount[code] !== 0;
   }
 
   /**
@@ -169,6 +187,11 @@ export class SetAssoc {
       // find() hashed this key last: its bucket is at hand.
       this.index.remove(i);
       this.index.add(i, this.index.lastBucket);
+      const code = this.queryCode;
+      const codeCount = this.codeCount;
+      if (this.valid[i] !== 0) codeCount[this.codeOf[i]!] = codeCount[this.codeOf[i]!]! - 1;
+      codeCount[code] = codeCount[code]! + 1;
+      this.codeOf[i] = code;
     }
     if (this.valid[i] === 0) {
       this.valid[i] = 1;
@@ -184,7 +207,6 @@ export class SetAssoc {
   /** Marks entry i as just used. */
   touch(i: number): void {
     if (this.policy === POLICY_LRU) {
-      this.age[i] = ++this.clock;
       this.lru.use(this.setOf[i]!, i);
     } else if (this.policy === POLICY_PLRU) {
       // Bit-PLRU: set the entry's bit; when every way of the set is set, clear the others.
@@ -235,6 +257,7 @@ export class SetAssoc {
     const set = this.setOf[i]!;
     this.validCount[set] = this.validCount[set]! - 1;
     if (this.policy === POLICY_LRU) this.lru.remove(set, i);
+    this.codeCount[this.codeOf[i]!] = this.codeCount[this.codeOf[i]!]! - 1;
     this.valid[i] = 0;
     this.keys[i] = NO_KEY;
     this.age[i] = 0;
@@ -245,11 +268,6 @@ export class SetAssoc {
   recency(i: number): number {
     if (this.policy === POLICY_PLRU) return this.age[i] === 1 ? 0 : 1;
     if (this.policy === POLICY_RANDOM) return 0;
-    const start = i - (i % this.ways);
-    let rank = 0;
-    for (let j = start; j < start + this.ways; j++) {
-      if (j !== i && this.valid[j] !== 0 && this.age[j]! > this.age[i]!) rank++;
-    }
-    return rank;
+    return this.lru.rank(this.setOf[i]!, i);
   }
 }

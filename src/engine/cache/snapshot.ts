@@ -9,13 +9,13 @@ import {
   STAT_FILLS,
   STAT_HITS,
   STAT_INVALIDATED,
-  STAT_LOOKUPS,
   STAT_MISSES,
+  lookupsOf,
 } from './set-assoc';
 import type { CacheSnapshot, StructureSnapshot } from './snapshot-types';
 
 export const activityOf = (stats: ArrayLike<number>, offset = 0): CacheActivity => ({
-  lookups: stats[offset + STAT_LOOKUPS]!,
+  lookups: lookupsOf(stats, offset),
   hits: stats[offset + STAT_HITS]!,
   misses: stats[offset + STAT_MISSES]!,
   fills: stats[offset + STAT_FILLS]!,
