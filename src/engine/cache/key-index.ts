@@ -38,14 +38,13 @@ export class KeyIndex {
     this.shift = 32 - bits;
   }
 
-  /** The bucket of a key (its low 32 bits hold the level code and the low bits of its number). */
-  bucket(key: number): number {
-    return Math.imul(key >>> 0, 0x9e37_79b1) >>> this.shift;
-  }
-
-  /** The only valid entry whose key shares `key`'s bucket, NO_CANDIDATE, or MANY_CANDIDATES. */
-  candidate(key: number): number {
-    const bucket = this.bucket(key);
+  /**
+   * The only valid entry whose key shares the bucket of the key with low 32 bits `keyLo`,
+   * NO_CANDIDATE, or MANY_CANDIDATES. The low bits hold the level code and the low bits of the
+   * number: enough to spread keys. An int32 argument, never a key above 2^31 that would be boxed.
+   */
+  candidate(keyLo: number): number {
+    const bucket = Math.imul(keyLo, 0x9e37_79b1) >>> this.shift;
     this.lastBucket = bucket;
     const count = this.counts[bucket]!;
     if (count === 1) return this.indexXor[bucket]!;

@@ -152,7 +152,7 @@ export class SetAssoc {
    */
   find(set: number, tag: number): number {
     const key = this.query[0]!;
-    const candidate = this.index.candidate(key);
+    const candidate = this.index.candidate(key | 0);
     if (candidate >= 0)
       return this.keys[candidate] === key && this.tagMatches(candidate, tag) ? candidate : -1;
     return candidate === NO_CANDIDATE ? -1 : this.scan(set, tag);

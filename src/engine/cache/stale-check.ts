@@ -9,6 +9,7 @@ import { OUTCOMES, OUTCOME_OK, type TranslationResult, type WalkReference } from
 import { CACHES_OFF } from '../walk/cache-hooks';
 import type { GuestWalker } from '../walk/guest-walker';
 import { NESTED_OK, type NestedWalker } from '../walk/nested-walker';
+import { highHalf } from '../walk/address-halves';
 import type { WalkContext } from '../walk/walk-context';
 import { PTE_A } from '../bits';
 import { covers, type CacheTrace, type HitRecord } from './cache-trace';
@@ -101,7 +102,7 @@ function claimBroken(
       return `the ${ENTRY_NAMES[hit.level]} in memory no longer leads to the table at ${formatPhys(hit.a)} with these rights`;
     }
     case 'gpa-tlb': {
-      const r = nested!.translate(hit.gpa, ANY_ACCESS, hit.guestLevel);
+      const r = nested!.translate(highHalf(hit.gpa), hit.gpa | 0, ANY_ACCESS, hit.guestLevel);
       const same =
         r === NESTED_OK &&
         nested!.hpa === hit.a + (hit.gpa % pageBytes(hit.level)) &&
@@ -110,7 +111,7 @@ function claimBroken(
       return same ? null : `the nested tables no longer map gPA ${formatPhys(hit.gpa)} as cached`;
     }
     default: {
-      nested!.translate(hit.gpa, ANY_ACCESS, hit.guestLevel);
+      nested!.translate(highHalf(hit.gpa), hit.gpa | 0, ANY_ACCESS, hit.guestLevel);
       const below = hit.level - 1;
       const same =
         nested!.pathLowest <= below &&

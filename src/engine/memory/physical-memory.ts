@@ -5,6 +5,8 @@
 export interface PhysicalMemory {
   /** Loads the 8-byte word at `addr` (8-byte aligned) into `lo` and `hi`. Unlisted memory reads as 0. */
   load(addr: number): void;
+  /** The same for the address hi · 2^32 + lo (unsigned 32-bit halves): walkers keep table addresses so. */
+  loadWord(hi: number, lo: number): void;
   /** Low and high 32 bits (unsigned) of the word last loaded. */
   lo: number;
   hi: number;

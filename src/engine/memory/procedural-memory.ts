@@ -8,6 +8,7 @@
  * walk over this memory writes nothing. Any other store (an experiment editing an entry) goes to a
  * small overlay that loads consult first; it grows only with such edits, never per page walked.
  */
+import { TWO_32 } from '../bits';
 import { SparseMemory } from './sparse-memory';
 import type { PhysicalMemory } from './physical-memory';
 import type { ProceduralTree } from './procedural-tree';
@@ -90,6 +91,10 @@ export class ProceduralMemory implements PhysicalMemory {
     }
     this.lo = 0;
     this.hi = 0;
+  }
+
+  loadWord(hi: number, lo: number): void {
+    this.load(hi * TWO_32 + (lo >>> 0));
   }
 
   store(addr: number, lo: number, hi: number): void {

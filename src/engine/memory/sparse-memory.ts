@@ -5,25 +5,11 @@ const TWO_32 = 0x1_0000_0000;
 /** Each slot holds four 32-bit words side by side: key high, key low, value low, value high. */
 const STRIDE = 4;
 
-const INV_8 = 1 / 8;
 const INV_TWO_32 = 1 / TWO_32;
 
 /** Consecutive words that share a home: four slots of 16 bytes, one cache line. */
 const GROUP_BITS = 2;
 const GROUP_MASK = (1 << GROUP_BITS) - 1;
-
-/**
- * Home slot of a word index: its group of four consecutive words hashed (a multiplicative hash of
- * both halves), plus its place in the group. Neighbouring entries of a table — most of an upper
- * level, the EPT entries mapping the guest's own table frames — then share cache lines, which is
- * what a walk over a large table set mostly waits for.
- */
-function hashSlot(kHi: number, kLo: number, mask: number): number {
-  const groupLo = (kLo >>> GROUP_BITS) | (kHi << (32 - GROUP_BITS));
-  let h = Math.imul(groupLo ^ Math.imul(kHi >>> GROUP_BITS, 0x27d4eb2d), 0x9e3779b1);
-  h ^= h >>> 15;
-  return ((h << GROUP_BITS) | (kLo & GROUP_MASK)) & mask;
-}
 
 /**
  * Sparse physical memory: an open-addressing hash table over one typed array, keyed by word index.
@@ -36,13 +22,33 @@ export class SparseMemory implements EnumerableMemory {
   hi = 0;
   private slots: Uint32Array;
   private mask: number;
+  /** 32 − log2(groups): the hash's top bits pick a group. */
+  private groupShift: number;
   private count = 0;
 
   constructor(initialCapacity = 1024) {
     let capacity = 16;
     while (capacity < initialCapacity * 2) capacity *= 2;
     this.mask = capacity - 1;
+    this.groupShift = SparseMemory.groupShiftOf(capacity);
     this.slots = SparseMemory.emptySlots(capacity);
+  }
+
+  private static groupShiftOf(capacity: number): number {
+    return 32 - (Math.log2(capacity) - GROUP_BITS);
+  }
+
+  /**
+   * Home slot of a word index: its group of four consecutive words hashed (multiplicative, the
+   * product's top bits), plus its place in the group. Neighbouring entries of a table — most of an
+   * upper level, the EPT entries mapping the guest's own table frames — then share cache lines,
+   * which is what a walk over a large table set mostly waits for.
+   */
+  private homeSlot(kHi: number, kLo: number): number {
+    const groupLo = (kLo >>> GROUP_BITS) | (kHi << (32 - GROUP_BITS));
+    const group =
+      Math.imul(groupLo ^ Math.imul(kHi >>> GROUP_BITS, 0x27d4eb2d), 0x9e3779b1) >>> this.groupShift;
+    return (group << GROUP_BITS) | (kLo & GROUP_MASK);
   }
 
   get size(): number {
@@ -55,14 +61,15 @@ export class SparseMemory implements EnumerableMemory {
     return slots;
   }
 
-  /** Offset (in words) of the slot holding the word at `addr`, or of the empty slot where it would go. */
-  private find(addr: number): number {
-    // Multiplying by exact inverses of powers of two: the same values as dividing, without a divide.
-    const index = addr * INV_8;
-    const kHi = (index * INV_TWO_32) >>> 0;
-    const kLo = index >>> 0;
+  /**
+   * Offset (in words) of the slot holding the word at hi · 2^32 + lo, or of the empty slot where it
+   * would go. Address halves, not a double: the word index comes from shifts, with no conversion.
+   */
+  private find(hi: number, lo: number): number {
+    const kHi = hi >>> 3;
+    const kLo = ((lo >>> 3) | (hi << 29)) >>> 0;
     const slots = this.slots;
-    let s = hashSlot(kHi, kLo, this.mask);
+    let s = this.homeSlot(kHi, kLo);
     for (;;) {
       const at = s * STRIDE;
       const h = slots[at]!;
@@ -72,7 +79,11 @@ export class SparseMemory implements EnumerableMemory {
   }
 
   load(addr: number): void {
-    const at = this.find(addr);
+    this.loadWord((addr * INV_TWO_32) >>> 0, addr >>> 0);
+  }
+
+  loadWord(hi: number, lo: number): void {
+    const at = this.find(hi, lo);
     const slots = this.slots;
     if (slots[at] === EMPTY) {
       this.lo = 0;
@@ -84,19 +95,20 @@ export class SparseMemory implements EnumerableMemory {
   }
 
   has(addr: number): boolean {
-    return this.slots[this.find(addr)] !== EMPTY;
+    return this.slots[this.find((addr * INV_TWO_32) >>> 0, addr >>> 0)] !== EMPTY;
   }
 
   store(addr: number, lo: number, hi: number): void {
-    let at = this.find(addr);
+    const aHi = (addr * INV_TWO_32) >>> 0;
+    const aLo = addr >>> 0;
+    let at = this.find(aHi, aLo);
     if (this.slots[at] === EMPTY) {
       if ((this.count + 1) * 2 > this.mask + 1) {
         this.grow();
-        at = this.find(addr);
+        at = this.find(aHi, aLo);
       }
-      const index = addr / 8;
-      this.slots[at] = (index / TWO_32) >>> 0;
-      this.slots[at + 1] = index >>> 0;
+      this.slots[at] = aHi >>> 3;
+      this.slots[at + 1] = ((aLo >>> 3) | (aHi << 29)) >>> 0;
       this.count++;
     }
     this.slots[at + 2] = lo >>> 0;
@@ -122,10 +134,11 @@ export class SparseMemory implements EnumerableMemory {
     const old = this.slots;
     const capacity = (this.mask + 1) * 2;
     this.mask = capacity - 1;
+    this.groupShift = SparseMemory.groupShiftOf(capacity);
     const slots = SparseMemory.emptySlots(capacity);
     for (let at = 0; at < old.length; at += STRIDE) {
       if (old[at] === EMPTY) continue;
-      let s = hashSlot(old[at]!, old[at + 1]!, this.mask);
+      let s = this.homeSlot(old[at]!, old[at + 1]!);
       while (slots[s * STRIDE] !== EMPTY) s = (s + 1) & this.mask;
       slots.set(old.subarray(at, at + STRIDE), s * STRIDE);
     }

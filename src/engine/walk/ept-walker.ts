@@ -1,4 +1,4 @@
-import { physIndex } from '../address';
+import { levelIndex } from '../address';
 import {
   EPT_A,
   EPT_D,
@@ -20,6 +20,8 @@ import {
   reservedAboveMaxPhyHi,
   TWO_32,
 } from '../bits';
+import { ADDRESS_LO, highHalf, joinHalves } from './address-halves';
+import { needsFlags } from './walk-context';
 import type { WalkContext } from './walk-context';
 import { ARG_GPA, ARG_HPA, CACHES_OFF, CACHES_ON, type NestedCacheHooks } from './cache-hooks';
 import {
@@ -54,6 +56,8 @@ export class EptWalker implements NestedWalker {
   readonly guestFlagWritesNeedCheck: boolean;
   readonly guestTableAccess: number;
   hpa = 0;
+  hpaHi = 0;
+  hpaLo = 0;
   leafLevel = 1;
   rights = 0;
   faultLevel = 0;
@@ -86,7 +90,9 @@ export class EptWalker implements NestedWalker {
     this.root = entryAddress(eptp >>> 0, Math.floor(eptp / TWO_32), this.maskHi);
   }
 
-  translate(gpa: number, access: number, guestLevel: number): number {
+  translate(gpaHi: number, gpaLo: number, access: number, guestLevel: number): number {
+    // Doubles joined inline: a call to joinHalves left out-of-line would box its result.
+    const gpa = gpaHi * TWO_32 + (gpaLo >>> 0);
     const ctx = this.ctx;
     const memory = ctx.memory;
     const caches = ctx.cacheMode !== CACHES_OFF ? this.caches : null;
@@ -106,19 +112,23 @@ export class EptWalker implements NestedWalker {
     }
     const fills = caches !== null && ctx.cacheMode === CACHES_ON ? caches : null;
     this.pathLowest = this.levels + 1;
+    // Addresses as 32-bit halves: indices and entry addresses by shifts and masks, no conversions.
+    let tableHi = highHalf(table);
+    let tableLo = table | 0;
     for (; level >= 1; level--) {
-      const index = physIndex(gpa, level);
-      const addr = table + index * 8;
+      const index = levelIndex(gpaHi, gpaLo, level);
+      // Tables are 4 KiB aligned: the entry's offset only fills the low 12 bits.
+      const addrLo = tableLo | (index << 3);
       if (ctx.recordPath) {
-        this.pathTable[level] = table;
+        this.pathTable[level] = joinHalves(tableHi, tableLo);
         this.pathRights[level] = rights;
         this.pathLowest = level;
       }
-      ctx.read(addr);
+      ctx.readWord(tableHi, addrLo);
       const lo = memory.lo;
       const hi = memory.hi;
       if (ctx.references !== null || ctx.sink !== null)
-        ctx.recordNested(guestLevel, level, index, gpa, addr, lo, hi);
+        ctx.recordNested(guestLevel, level, index, gpa, joinHalves(tableHi, addrLo), lo, hi);
       const perms = lo & EPT_RWX;
       if (perms === 0) return this.fail(level, 0, FAULT_NOT_PRESENT, NESTED_VIOLATION);
       const leaf = level === 1 || ((level === 2 || level === 3) && (lo & EPT_PS) !== 0);
@@ -131,22 +141,29 @@ export class EptWalker implements NestedWalker {
         this.rights = rights;
         this.leafLevel = level;
         if ((access & ~rights) !== 0) return this.fail(level, rights, FAULT_PERMISSION, NESTED_VIOLATION);
-        if (this.adEnabled && ctx.sideEffects) {
+        if (
+          this.adEnabled &&
+          ctx.sideEffects &&
+          needsFlags(lo, EPT_A, (access & NESTED_WRITE) !== 0 ? EPT_D : 0)
+        ) {
           ctx.setFlags(
             'nested',
             guestLevel,
             level,
-            addr,
+            joinHalves(tableHi, addrLo),
             lo,
             hi,
             EPT_A,
             (access & NESTED_WRITE) !== 0 ? EPT_D : 0,
           );
         }
-        const offsetMask = bytesOfLevel(level) - 1;
-        const base = entryAddress(lo & ~offsetMask, hi, this.maskHi);
         // The offset within a page of ≤ 1 GiB lies in the low half: integer ops, not a float modulo.
-        this.hpa = base + (((gpa >>> 0) & offsetMask) >>> 0);
+        const offsetMask = bytesOfLevel(level) - 1;
+        const baseLo = lo & ~offsetMask & ADDRESS_LO;
+        const base = (hi & this.maskHi) * TWO_32 + (baseLo >>> 0);
+        this.hpaHi = hi & this.maskHi;
+        this.hpaLo = baseLo | (gpaLo & offsetMask);
+        this.hpa = base + (gpaLo & offsetMask);
         this.leafDirty = !this.adEnabled || (lo & EPT_D) !== 0 || (access & NESTED_WRITE) !== 0;
         if (fills !== null) {
           fills.args[ARG_GPA] = gpa;
@@ -156,12 +173,13 @@ export class EptWalker implements NestedWalker {
         return NESTED_OK;
       }
       // A on a non-leaf entry as the walk uses it; a failure further down leaves it set.
-      if (this.adEnabled && ctx.sideEffects)
-        ctx.setFlags('nested', guestLevel, level, addr, lo, hi, EPT_A, 0);
-      table = entryAddress(lo, hi, this.maskHi);
+      if (this.adEnabled && ctx.sideEffects && needsFlags(lo, EPT_A, 0))
+        ctx.setFlags('nested', guestLevel, level, joinHalves(tableHi, addrLo), lo, hi, EPT_A, 0);
+      tableHi = hi & this.maskHi;
+      tableLo = lo & ADDRESS_LO;
       if (fills !== null) {
         fills.args[ARG_GPA] = gpa;
-        fills.args[ARG_HPA] = table;
+        fills.args[ARG_HPA] = tableHi * TWO_32 + (tableLo >>> 0);
         fills.fillPwc(level, rights, guestLevel);
       }
     }
@@ -170,6 +188,8 @@ export class EptWalker implements NestedWalker {
 
   private fromMapping(caches: NestedCacheHooks): number {
     this.hpa = caches.hitHpa;
+    this.hpaHi = highHalf(caches.hitHpa);
+    this.hpaLo = caches.hitHpa | 0;
     this.rights = caches.hitRights;
     this.leafLevel = caches.hitLeaf;
     this.leafDirty = caches.hitDirty;

@@ -20,7 +20,6 @@ import {
   PTE_XD_HI,
   addressMaskHi,
   bytesOfLevel,
-  entryAddress,
   TWO_32,
 } from '../bits';
 import {
@@ -52,6 +51,7 @@ import {
   PATH_SLOTS,
   type NestedWalker,
 } from './nested-walker';
+import { ADDRESS_LO, highHalf, joinHalves } from './address-halves';
 import type { WalkContext } from './walk-context';
 import { ARG_GPA, ARG_HPA, CACHES_OFF, CACHES_ON, LOOKUP_TLB_HIT, type GuestCacheHooks } from './cache-hooks';
 import { describeGuestPermissionFault } from './fault-text';
@@ -101,7 +101,9 @@ export class GuestWalker {
   /** The lowest level the last walk read (levels + 1 when it read none). */
   pathLowest = 0;
 
-  private root: number;
+  /** The top table's address as halves (address-halves.ts). */
+  private rootHi: number;
+  private rootLo: number;
   private readonly maskHi: number;
   private readonly masks: ReservedMasks;
   private readonly vendor: number;
@@ -115,13 +117,15 @@ export class GuestWalker {
     this.levels = cpu.la57 ? 5 : 4;
     this.maskHi = addressMaskHi(cpu.maxPhyAddr);
     this.masks = reservedMasks(cpu.maxPhyAddr, cpu.nxe);
-    this.root = entryAddress(cpu.cr3 >>> 0, Math.floor(cpu.cr3 / TWO_32), this.maskHi);
+    this.rootHi = Math.floor(cpu.cr3 / TWO_32) & this.maskHi;
+    this.rootLo = cpu.cr3 & ADDRESS_LO;
     this.vendor = nested === null ? VENDOR_NONE : amd ? VENDOR_AMD : VENDOR_INTEL;
   }
 
   /** MOV to CR3: the walk starts from a new top table. */
   setCr3(cr3: number): void {
-    this.root = entryAddress(cr3 >>> 0, Math.floor(cr3 / TWO_32), this.maskHi);
+    this.rootHi = Math.floor(cr3 / TWO_32) & this.maskHi;
+    this.rootLo = cr3 & ADDRESS_LO;
   }
 
   /** Walks `va` (two 32-bit halves) for an access `kind` (ACCESS_*) at `cpl`; returns OUTCOME_*. */
@@ -140,17 +144,24 @@ export class GuestWalker {
     if (hit === LOOKUP_TLB_HIT) return (this.outcome = OUTCOME_OK);
     const memory = ctx.memory;
     const nested = this.nested;
-    let table = this.root;
-    /** Host-physical address of `table` when a paging-structure cache gave it (−1: translate it). */
-    let tableHpa = -1;
+    // The current table's gPA (natively its address) as halves (address-halves.ts), and its hPA
+    // when a paging-structure cache gave it.
+    let tableHi = this.rootHi;
+    let tableLo = this.rootLo;
+    let cachedHpa = false;
+    let tableHpaHi = 0;
+    let tableHpaLo = 0;
     let writable = PTE_RW;
     let user = PTE_US;
     let noExec = 0;
     let level = this.levels;
     if (hit > 0) {
       level = hit - 1;
-      table = caches!.pwcTableGpa;
-      tableHpa = caches!.pwcTableHpa;
+      tableHi = highHalf(caches!.pwcTableGpa);
+      tableLo = caches!.pwcTableGpa | 0;
+      cachedHpa = true;
+      tableHpaHi = highHalf(caches!.pwcTableHpa);
+      tableHpaLo = caches!.pwcTableHpa | 0;
       writable = (caches!.pwcRights & RIGHT_W) !== 0 ? PTE_RW : 0;
       user = (caches!.pwcRights & RIGHT_U) !== 0 ? PTE_US : 0;
       noExec = (caches!.pwcRights & RIGHT_NX) !== 0 ? PTE_XD_HI : 0;
@@ -160,44 +171,52 @@ export class GuestWalker {
     this.pathLowest = this.levels + 1;
     for (; level >= 1; level--) {
       const index = levelIndex(vaHi, vaLo, level);
-      const entryGpa = table + index * 8;
-      let addr = entryGpa;
-      if (tableHpa >= 0) {
+      // Tables are 4 KiB aligned: the entry's offset only fills the low 12 bits.
+      const entryLo = tableLo | (index << 3);
+      // Where the entry is read: its hPA (natively its address).
+      let addrHi = tableHi;
+      let addrLo = entryLo;
+      if (cachedHpa) {
         // A combined paging-structure-cache entry holds the table's host-physical address: no nested walk.
-        addr = tableHpa + index * 8;
-        tableHpa = -1;
+        addrHi = tableHpaHi;
+        addrLo = tableHpaLo | (index << 3);
+        cachedHpa = false;
         if (nested !== null) {
           nested.rights = caches!.pwcNestedRights;
           nested.leafLevel = caches!.pwcNestedLeaf;
         }
       } else if (nested !== null) {
-        const r = nested.translate(entryGpa, nested.guestTableAccess, level);
-        if (r !== NESTED_OK) return this.nestedFailure(r, entryGpa, level, nested.guestTableAccess);
-        addr = nested.hpa;
+        const r = nested.translate(tableHi, entryLo, nested.guestTableAccess, level);
+        if (r !== NESTED_OK)
+          return this.nestedFailure(r, joinHalves(tableHi, entryLo), level, nested.guestTableAccess);
+        addrHi = nested.hpaHi;
+        addrLo = nested.hpaLo;
       }
       const rightsSoFar = packRights(writable, user, noExec);
       if (fills !== null && level < top) {
         // The level above was walked and passed its checks: cache it, pointing at this table.
         const nestedRights = nested === null ? NESTED_ALL : nested.rights;
         const nestedLeaf = nested === null ? 0 : nested.leafLevel;
-        fills.args[ARG_GPA] = table;
-        fills.args[ARG_HPA] = addr - index * 8;
+        // Doubles joined inline: a call to joinHalves left out-of-line would box its result.
+        fills.args[ARG_GPA] = tableHi * TWO_32 + (tableLo >>> 0);
+        fills.args[ARG_HPA] = addrHi * TWO_32 + (addrLo >>> 0) - index * 8;
         fills.fillPwc(level + 1, vaHi, vaLo, rightsSoFar, nestedRights, nestedLeaf);
       }
       if (ctx.recordPath) {
         this.notePath(
           level,
-          table,
-          addr - index * 8,
+          joinHalves(tableHi, tableLo),
+          joinHalves(addrHi, addrLo) - index * 8,
           rightsSoFar,
           nested === null ? NESTED_ALL : nested.rights,
         );
       }
-      ctx.read(addr);
+      ctx.readWord(addrHi, addrLo);
       ctx.guestCount++;
       const lo = memory.lo;
       const hi = memory.hi;
-      if (ctx.references !== null || ctx.sink !== null) ctx.recordGuest(level, index, entryGpa, addr, lo, hi);
+      if (ctx.references !== null || ctx.sink !== null)
+        ctx.recordGuest(level, index, joinHalves(tableHi, entryLo), joinHalves(addrHi, addrLo), lo, hi);
       if ((lo & PTE_P) === 0) {
         if (ctx.sink !== null)
           this.faultReason = `the guest ${levelName(level, this.levels)} entry is not present`;
@@ -232,9 +251,10 @@ export class GuestWalker {
         // The flag update is a write through the EPT translation already made for the read.
         if (ctx.sink !== null)
           this.faultReason = `setting the guest ${leaf ? 'leaf' : 'entry'}'s accessed flag needs EPT write permission`;
-        return this.nestedWriteForFlags(entryGpa, level);
+        return this.nestedWriteForFlags(joinHalves(tableHi, entryLo), level);
       }
-      if (flagsNeeded && ctx.sideEffects) ctx.setFlags('guest', level, 0, addr, lo, hi, PTE_A, dirty);
+      if (flagsNeeded && ctx.sideEffects)
+        ctx.setFlags('guest', level, 0, joinHalves(addrHi, addrLo), lo, hi, PTE_A, dirty);
       if (leaf) {
         this.leafRights = packRights(writable, user, noExec);
         this.leafDirty = (lo & PTE_D) !== 0 || dirty !== 0;
@@ -243,16 +263,19 @@ export class GuestWalker {
         if (code === OUTCOME_OK && fills !== null) fills.fillTlb(this, vaHi, vaLo, kind);
         return code;
       }
-      table = entryAddress(lo, hi, this.maskHi);
+      tableHi = hi & this.maskHi;
+      tableLo = lo & ADDRESS_LO;
     }
     throw new Error('unreachable: level 1 is always a leaf');
   }
 
   /** Translates the final guest-physical address and completes the walk. */
   private finish(lo: number, hi: number, level: number, vaLo: number, kind: number): number {
-    const bytes = bytesOfLevel(level);
     // The offset within a 1 GiB page reaches at most bit 29, so the low half holds it entirely.
-    const gpa = entryAddress(lo & ~(bytes - 1), hi, this.maskHi) + ((vaLo & (bytes - 1)) >>> 0);
+    const offsetMask = bytesOfLevel(level) - 1;
+    const gpaHi = hi & this.maskHi;
+    const gpaLo = (lo & ~offsetMask & ADDRESS_LO) | (vaLo & offsetMask);
+    const gpa = gpaHi * TWO_32 + (gpaLo >>> 0);
     this.guestLeafLevel = level;
     this.gpa = gpa;
     const nested = this.nested;
@@ -264,7 +287,7 @@ export class GuestWalker {
       return (this.outcome = OUTCOME_OK);
     }
     const access = kind === ACCESS_WRITE ? NESTED_WRITE : kind === ACCESS_FETCH ? NESTED_FETCH : NESTED_READ;
-    const r = nested.translate(gpa, access, 0);
+    const r = nested.translate(gpaHi, gpaLo, access, 0);
     if (r !== NESTED_OK) return this.nestedFailure(r, gpa, 0, access);
     this.pa = nested.hpa;
     this.nestedLeafLevel = nested.leafLevel;

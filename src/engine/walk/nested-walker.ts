@@ -21,12 +21,15 @@ export const FAULT_RESERVED = 2;
 export interface NestedWalker {
   readonly levels: number;
   /**
-   * Translates `gpa` for an access of type `access` (NESTED_* bits). `guestLevel` says which
-   * guest entry it serves (0 = the final data address). Returns a NESTED_* outcome.
+   * Translates the gPA gpaHi · 2^32 + gpaLo for an access of type `access` (NESTED_* bits).
+   * `guestLevel` says which guest entry it serves (0 = the final data address). Returns a NESTED_*
+   * outcome. Halves, passed as int32 (`lo | 0`): above 2^31 a number argument would be boxed.
    */
-  translate(gpa: number, access: number, guestLevel: number): number;
-  /** After NESTED_OK: the host-physical address. */
+  translate(gpaHi: number, gpaLo: number, access: number, guestLevel: number): number;
+  /** After NESTED_OK: the host-physical address, and its halves (the low one as an int32). */
   hpa: number;
+  hpaHi: number;
+  hpaLo: number;
   /** Level of the leaf that mapped the page (1 = 4 KiB, 2 = 2 MiB, 3 = 1 GiB). */
   leafLevel: number;
   /** R/W/X (bits 0–2) allowed by every entry walked (EPT); for NPT: 1 | W<<1 | X<<2 likewise. */

@@ -1,4 +1,4 @@
-import { physIndex } from '../address';
+import { levelIndex } from '../address';
 import {
   PTE_A,
   PTE_D,
@@ -9,6 +9,7 @@ import {
   addressMaskHi,
   bytesOfLevel,
   entryAddress,
+  TWO_32,
 } from '../bits';
 import {
   describeReservedBits,
@@ -17,6 +18,8 @@ import {
   reservedMasks,
   type ReservedMasks,
 } from './guest-entry-rules';
+import { ADDRESS_LO, highHalf, joinHalves } from './address-halves';
+import { needsFlags } from './walk-context';
 import type { WalkContext } from './walk-context';
 import { ARG_GPA, ARG_HPA, CACHES_OFF, CACHES_ON, type NestedCacheHooks } from './cache-hooks';
 import {
@@ -47,6 +50,8 @@ export class NptWalker implements NestedWalker {
   readonly guestFlagWritesNeedCheck = false;
   readonly guestTableAccess = NESTED_READ | NESTED_WRITE;
   hpa = 0;
+  hpaHi = 0;
+  hpaLo = 0;
   leafLevel = 1;
   rights = 0;
   faultLevel = 0;
@@ -74,7 +79,9 @@ export class NptWalker implements NestedWalker {
     this.root = entryAddress(ncr3 >>> 0, Math.floor(ncr3 / 0x1_0000_0000), this.maskHi);
   }
 
-  translate(gpa: number, access: number, guestLevel: number): number {
+  translate(gpaHi: number, gpaLo: number, access: number, guestLevel: number): number {
+    // Doubles joined inline: a call to joinHalves left out-of-line would box its result.
+    const gpa = gpaHi * TWO_32 + (gpaLo >>> 0);
     const ctx = this.ctx;
     const memory = ctx.memory;
     const caches = ctx.cacheMode !== CACHES_OFF ? this.caches : null;
@@ -98,19 +105,22 @@ export class NptWalker implements NestedWalker {
     }
     const fills = caches !== null && ctx.cacheMode === CACHES_ON ? caches : null;
     this.pathLowest = this.levels + 1;
+    // Addresses as 32-bit halves (address-halves.ts); tables are 4 KiB aligned.
+    let tableHi = highHalf(table);
+    let tableLo = table | 0;
     for (; level >= 1; level--) {
-      const index = physIndex(gpa, level);
-      const addr = table + index * 8;
+      const index = levelIndex(gpaHi, gpaLo, level);
+      const addrLo = tableLo | (index << 3);
       if (ctx.recordPath) {
-        this.pathTable[level] = table;
+        this.pathTable[level] = joinHalves(tableHi, tableLo);
         this.pathRights[level] = packRights(writable, user, noExec);
         this.pathLowest = level;
       }
-      ctx.read(addr);
+      ctx.readWord(tableHi, addrLo);
       const lo = memory.lo;
       const hi = memory.hi;
       if (ctx.references !== null || ctx.sink !== null)
-        ctx.recordNested(guestLevel, level, index, gpa, addr, lo, hi);
+        ctx.recordNested(guestLevel, level, index, gpa, joinHalves(tableHi, addrLo), lo, hi);
       if ((lo & PTE_P) === 0) return this.fail(level, 0, FAULT_NOT_PRESENT);
       if (hasReservedBits(lo, hi, level, this.masks)) {
         if (ctx.sink !== null) this.failureDetail = describeReservedBits(lo, hi, level, this.masks);
@@ -125,21 +135,25 @@ export class NptWalker implements NestedWalker {
         this.rights = rights;
         this.leafLevel = level;
         if (user === 0 || (access & ~rights) !== 0) return this.fail(level, rights, FAULT_PERMISSION);
-        if (ctx.sideEffects) {
+        if (ctx.sideEffects && needsFlags(lo, PTE_A, (access & NESTED_WRITE) !== 0 ? PTE_D : 0)) {
           ctx.setFlags(
             'nested',
             guestLevel,
             level,
-            addr,
+            joinHalves(tableHi, addrLo),
             lo,
             hi,
             PTE_A,
             (access & NESTED_WRITE) !== 0 ? PTE_D : 0,
           );
         }
-        const bytes = bytesOfLevel(level);
-        const base = entryAddress(lo & ~(bytes - 1), hi, this.maskHi);
-        this.hpa = base + (gpa % bytes);
+        // The offset within a page of ≤ 1 GiB lies in the low half: integer ops, not a float modulo.
+        const offsetMask = bytesOfLevel(level) - 1;
+        const baseLo = lo & ~offsetMask & ADDRESS_LO;
+        const base = (hi & this.maskHi) * TWO_32 + (baseLo >>> 0);
+        this.hpaHi = hi & this.maskHi;
+        this.hpaLo = baseLo | (gpaLo & offsetMask);
+        this.hpa = base + (gpaLo & offsetMask);
         this.leafDirty = (lo & PTE_D) !== 0 || (access & NESTED_WRITE) !== 0;
         if (fills !== null) {
           fills.args[ARG_GPA] = gpa;
@@ -148,11 +162,13 @@ export class NptWalker implements NestedWalker {
         }
         return NESTED_OK;
       }
-      if (ctx.sideEffects) ctx.setFlags('nested', guestLevel, level, addr, lo, hi, PTE_A, 0);
-      table = entryAddress(lo, hi, this.maskHi);
+      if (ctx.sideEffects && needsFlags(lo, PTE_A, 0))
+        ctx.setFlags('nested', guestLevel, level, joinHalves(tableHi, addrLo), lo, hi, PTE_A, 0);
+      tableHi = hi & this.maskHi;
+      tableLo = lo & ADDRESS_LO;
       if (fills !== null) {
         fills.args[ARG_GPA] = gpa;
-        fills.args[ARG_HPA] = table;
+        fills.args[ARG_HPA] = tableHi * TWO_32 + (tableLo >>> 0);
         fills.fillPwc(level, packRights(writable, user, noExec), guestLevel);
       }
     }
@@ -161,6 +177,8 @@ export class NptWalker implements NestedWalker {
 
   private fromMapping(caches: NestedCacheHooks): number {
     this.hpa = caches.hitHpa;
+    this.hpaHi = highHalf(caches.hitHpa);
+    this.hpaLo = caches.hitHpa | 0;
     this.rights = caches.hitRights;
     this.leafLevel = caches.hitLeaf;
     this.leafDirty = caches.hitDirty;

@@ -4,6 +4,14 @@ import type { WalkReference } from '../types';
 import { CACHES_OFF } from './cache-hooks';
 
 /**
+ * Whether setting `accessedBit` / `dirtyBit` would change an entry whose low word is `lo`: tested
+ * before calling setFlags, so the common case (flags already set) makes no call with the entry's
+ * words — an unsigned low word above 2^31 passed to a call left out-of-line is boxed.
+ */
+export const needsFlags = (lo: number, accessedBit: number, dirtyBit: number): boolean =>
+  ((accessedBit | dirtyBit) & ~lo) !== 0;
+
+/**
  * State shared by the guest and nested walkers during one translation: the memory, whether the
  * walk may write (A/D flags), and — only when someone listens — the event sink and the list of
  * references. With neither attached, recording a reference is a counter increment.
@@ -37,6 +45,12 @@ export class WalkContext {
   /** Reads the entry at `addr` into memory.lo/hi and counts the reference. */
   read(addr: number): void {
     this.memory.load(addr);
+    this.count++;
+  }
+
+  /** The same for the address hi · 2^32 + lo (halves as int32, address-halves.ts). */
+  readWord(hi: number, lo: number): void {
+    this.memory.loadWord(hi, lo);
     this.count++;
   }
 
