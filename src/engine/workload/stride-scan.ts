@@ -7,8 +7,8 @@ import { ACCESS_READ } from '../types';
 import { HeapStream } from './address-stream';
 
 export class StrideStream extends HeapStream {
-  private offset = 0;
-  private first = true;
+  /** The offset last emitted; one stride before the heap until the first `next()`. */
+  private offset: number;
 
   constructor(
     heapBase: number,
@@ -19,19 +19,18 @@ export class StrideStream extends HeapStream {
     super(heapBase, heapBytes, kind);
     if (!(strideBytes > 0) || !Number.isSafeInteger(strideBytes))
       throw new Error('stride must be a positive integer');
+    this.offset = -strideBytes;
   }
 
+  // No "first call" branch: a path taken once, before the JIT collects feedback, deoptimizes the
+  // compiled loop when the next stream takes it.
   next(): void {
-    if (this.first) this.first = false;
-    else {
-      this.offset += this.strideBytes;
-      if (this.offset >= this.heapBytes) this.offset %= this.heapBytes;
-    }
+    this.offset += this.strideBytes;
+    if (this.offset >= this.heapBytes) this.offset %= this.heapBytes;
     this.emit(this.offset);
   }
 
   reset(): void {
-    this.offset = 0;
-    this.first = true;
+    this.offset = -this.strideBytes;
   }
 }
