@@ -34,6 +34,8 @@ export class CacheCore {
   tier2Hits = 0;
   /** Set by the machine for a translation on the event / result path. */
   trace: CacheTrace | null = null;
+  /** Fills and invalidations of every structure so far: lookups repeat exactly while it stands still. */
+  readonly changes = new Float64Array(1);
 
   constructor(
     readonly config: CacheConfig,
@@ -46,7 +48,9 @@ export class CacheCore {
     readonly nestedLevels: number,
     vpid: number,
   ) {
-    this.structures = config.structures.map((spec) => new CacheStructure(spec, config.replacement));
+    this.structures = config.structures.map(
+      (spec) => new CacheStructure(spec, config.replacement, this.changes),
+    );
     const tlbs = (side: string) =>
       this.structures
         .filter((s) => s.spec.kind === 'tlb' && (s.spec.side === side || s.spec.side === 'unified'))
@@ -83,6 +87,11 @@ export class CacheCore {
 
   get listening(): boolean {
     return this.ctx.sink !== null || this.trace !== null;
+  }
+
+  /** The bulk path: touching and nobody listening. */
+  get bulk(): boolean {
+    return this.ctx.cacheMode === CACHES_ON && this.ctx.sink === null && this.trace === null;
   }
 
   /** Picks and claims the way in `set` for an entry keyed `st.array.query[0]` (reporting what it evicts); counts the fill. */

@@ -27,7 +27,8 @@ import {
   linearOffset,
   pageShift,
 } from './keys';
-import { STAT_DROPS, STAT_HITS, STAT_MISSES } from './set-assoc';
+import { LastTlbHit } from './last-tlb-hit';
+import { STAT_DROPS, STAT_HITS, STAT_MISSES, type SetAssoc } from './set-assoc';
 import type { CacheStructure } from './structure';
 import { REFUSE_DIRTY, refusalIndex, refusalTable } from './tlb-refusal';
 
@@ -45,24 +46,37 @@ export class GuestCaches implements GuestCacheHooks {
 
   /** refusalTable of this machine's CPU. */
   private readonly refusals: Uint8Array;
+  private readonly lastHit: LastTlbHit;
 
   constructor(
     private readonly core: CacheCore,
     cpu: CpuConfig,
   ) {
     this.refusals = refusalTable(cpu);
+    this.lastHit = new LastTlbHit(core.changes);
   }
 
   lookup(walker: GuestWalker, vaHi: number, vaLo: number, kind: number, cpl: number): number {
+    // The common case first, small enough to be inlined into the walk and the access loop.
+    const core = this.core;
+    const fetch = kind === ACCESS_FETCH;
+    if (
+      core.bulk &&
+      this.lastHit.repeats(vaHi, vaLo, core.tag, fetch) &&
+      this.repeatHit(walker, fetch ? core.instructionTlbs : core.dataTlbs, vaLo, kind, cpl)
+    )
+      return LOOKUP_TLB_HIT;
     if (this.lookupTlb(walker, vaHi, vaLo, kind, cpl)) return LOOKUP_TLB_HIT;
     return this.lookupPwc(vaHi, vaLo, walker.levels);
   }
 
   lookupTlb(walker: GuestWalker, vaHi: number, vaLo: number, kind: number, cpl: number): boolean {
     const core = this.core;
-    const list = kind === ACCESS_FETCH ? core.instructionTlbs : core.dataTlbs;
+    const fetch = kind === ACCESS_FETCH;
+    const list = fetch ? core.instructionTlbs : core.dataTlbs;
     const touching = core.touching;
     const listening = core.listening;
+    const bulk = touching && !listening;
     const gl = core.guestLevels;
     for (let s = 0; s < list.length; s++) {
       const st = list[s]!;
@@ -85,16 +99,7 @@ export class GuestCaches implements GuestCacheHooks {
         }
         return false;
       }
-      const offset = linearOffset(vaLo, pageLevel);
-      walker.pa = arr.a[i]! + offset;
-      walker.gpa = arr.b[i]! + offset;
-      walker.guestLeafLevel = (flags >> TLB_GUEST_LEAF_SHIFT) & 3;
-      walker.nestedLeafLevel = (flags >> TLB_NESTED_LEAF_SHIFT) & 3;
-      walker.leafRights = flags & TLB_GUEST_RIGHTS;
-      walker.leafDirty = (flags & TLB_GUEST_DIRTY) !== 0;
-      walker.leafGlobal = arr.global[i] !== 0;
-      walker.finalNestedRights = (flags >> TLB_NESTED_SHIFT) & 7;
-      walker.finalNestedDirty = (flags & TLB_NESTED_DIRTY) !== 0;
+      serve(walker, arr, i, pageLevel, flags, vaLo);
       if (listening) {
         const record = {
           structure: st.name,
@@ -108,6 +113,8 @@ export class GuestCaches implements GuestCacheHooks {
         };
         core.tlbHit(st, gl, i, pageLevel, true, core.record(record));
       }
+      // A second-level hit fills the first level: the caches change, so it is not kept.
+      if (bulk && st.tier === 1) this.lastHit.record(vaHi, vaLo, core.tag, fetch, s, i, pageLevel);
       if (touching) {
         arr.count(STAT_HITS);
         arr.touch(i);
@@ -121,6 +128,31 @@ export class GuestCaches implements GuestCacheHooks {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Replays the bulk-path lookup that found `lastHit` (the caches unchanged since, a first-level
+   * structure): the structures searched before it missed, it hits. False, with nothing done, when
+   * the hit cannot serve this access — the full lookup then drops it.
+   */
+  private repeatHit(
+    walker: GuestWalker,
+    list: readonly CacheStructure[],
+    vaLo: number,
+    kind: number,
+    cpl: number,
+  ): boolean {
+    const { position, entry: i, level } = this.lastHit;
+    const st = list[position]!;
+    const arr = st.array;
+    const flags = arr.flags[i]!;
+    if (this.refusals[refusalIndex(kind, cpl, flags)] !== 0) return false;
+    for (let s = 0; s < position; s++) list[s]!.array.count(STAT_MISSES);
+    serve(walker, arr, i, level, flags, vaLo);
+    arr.count(STAT_HITS);
+    arr.touch(i);
+    this.core.tlbHits++;
+    return true;
   }
 
   fillTlb(walker: GuestWalker, vaHi: number, vaLo: number, kind: number): void {
@@ -261,4 +293,25 @@ export class GuestCaches implements GuestCacheHooks {
       st.array.invalidate(i);
     }
   }
+}
+
+/** A usable TLB hit: the walker's result fields from entry i (a page of `pageLevel`). */
+function serve(
+  walker: GuestWalker,
+  arr: SetAssoc,
+  i: number,
+  pageLevel: number,
+  flags: number,
+  vaLo: number,
+): void {
+  const offset = linearOffset(vaLo, pageLevel);
+  walker.pa = arr.a[i]! + offset;
+  walker.gpa = arr.b[i]! + offset;
+  walker.guestLeafLevel = (flags >> TLB_GUEST_LEAF_SHIFT) & 3;
+  walker.nestedLeafLevel = (flags >> TLB_NESTED_LEAF_SHIFT) & 3;
+  walker.leafRights = flags & TLB_GUEST_RIGHTS;
+  walker.leafDirty = (flags & TLB_GUEST_DIRTY) !== 0;
+  walker.leafGlobal = arr.global[i] !== 0;
+  walker.finalNestedRights = (flags >> TLB_NESTED_SHIFT) & 7;
+  walker.finalNestedDirty = (flags & TLB_NESTED_DIRTY) !== 0;
 }

@@ -89,7 +89,17 @@ export class SetAssoc {
   private readonly setOf: Int32Array;
   private seed = RANDOM_SEED;
 
-  constructor(entries: number, ways: number, policy: ReplacementPolicy, withSecondAddress: boolean) {
+  /**
+   * `changes[0]` counts the fills and invalidations of every structure sharing it (one machine's):
+   * while it stands still, every lookup would find what it found before.
+   */
+  constructor(
+    entries: number,
+    ways: number,
+    policy: ReplacementPolicy,
+    withSecondAddress: boolean,
+    private readonly changes: Float64Array,
+  ) {
     this.ways = ways;
     this.sets = entries / ways;
     if (!Number.isInteger(this.sets) || (this.sets & (this.sets - 1)) !== 0) {
@@ -179,6 +189,7 @@ export class SetAssoc {
    * marked just used. `evicted` / `evictedKey` say whether a valid entry was replaced.
    */
   claim(set: number, tag: number, global: boolean): number {
+    this.changes[0] = this.changes[0]! + 1;
     let i = this.find(set, tag);
     this.evicted = false;
     if (i < 0) i = this.victim(set);
@@ -254,6 +265,7 @@ export class SetAssoc {
 
   invalidate(i: number): void {
     if (this.valid[i] === 0) return;
+    this.changes[0] = this.changes[0]! + 1;
     const set = this.setOf[i]!;
     this.validCount[set] = this.validCount[set]! - 1;
     if (this.policy === POLICY_LRU) this.lru.remove(set, i);

@@ -12,9 +12,11 @@ export class CacheStructure {
   readonly tier: number;
   readonly splinter: boolean;
 
+  /** `changes`: the machine's count of cache fills and invalidations (SetAssoc). */
   constructor(
     readonly spec: StructureSpec,
     policy: ReplacementPolicy,
+    changes: Float64Array,
   ) {
     this.name = spec.name;
     this.kind = spec.kind;
@@ -26,7 +28,13 @@ export class CacheStructure {
     this.tier = spec.kind === 'tlb' ? spec.tier : 1;
     this.splinter = (spec.kind === 'tlb' || spec.kind === 'gpa-tlb') && spec.splinter === true;
     // Combined TLBs and guest PWCs keep a second address (the gPA beside the hPA).
-    this.array = new SetAssoc(spec.entries, spec.ways, policy, spec.kind === 'tlb' || spec.kind === 'pwc');
+    this.array = new SetAssoc(
+      spec.entries,
+      spec.ways,
+      policy,
+      spec.kind === 'tlb' || spec.kind === 'pwc',
+      changes,
+    );
   }
 
   /**

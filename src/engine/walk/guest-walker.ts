@@ -128,20 +128,31 @@ export class GuestWalker {
     this.rootLo = cr3 & ADDRESS_LO;
   }
 
-  /** Walks `va` (two 32-bit halves) for an access `kind` (ACCESS_*) at `cpl`; returns OUTCOME_*. */
+  /**
+   * Walks `va` (two 32-bit halves) for an access `kind` (ACCESS_*) at `cpl`; returns OUTCOME_*.
+   * Small on purpose: the compiler inlines it into the caller, so a TLB hit costs no walk frame.
+   */
   walk(vaHi: number, vaLo: number, kind: number, cpl: number): number {
     this.faultReason = '';
-    if (!isCanonical(vaHi, this.cpu.la57)) {
-      if (this.ctx.sink !== null) this.faultReason = 'the linear address is not canonical';
-      this.faultGuestLevel = this.levels;
-      this.faultNestedLevel = 0;
-      return (this.outcome = OUTCOME_GP);
-    }
-    const ctx = this.ctx;
-    const caches = ctx.cacheMode !== CACHES_OFF ? this.caches : null;
+    if (!isCanonical(vaHi, this.cpu.la57)) return this.notCanonical();
+    const caches = this.ctx.cacheMode !== CACHES_OFF ? this.caches : null;
     // A TLB hit makes no reference; a paging-structure-cache hit starts the walk lower.
     const hit = caches === null ? 0 : caches.lookup(this, vaHi, vaLo, kind, cpl);
     if (hit === LOOKUP_TLB_HIT) return (this.outcome = OUTCOME_OK);
+    return this.walkTables(hit, vaHi, vaLo, kind, cpl);
+  }
+
+  private notCanonical(): number {
+    if (this.ctx.sink !== null) this.faultReason = 'the linear address is not canonical';
+    this.faultGuestLevel = this.levels;
+    this.faultNestedLevel = 0;
+    return (this.outcome = OUTCOME_GP);
+  }
+
+  /** The walk through the tables, from the top or below the paging-structure-cache hit at level `hit`. */
+  private walkTables(hit: number, vaHi: number, vaLo: number, kind: number, cpl: number): number {
+    const ctx = this.ctx;
+    const caches = ctx.cacheMode !== CACHES_OFF ? this.caches : null;
     const memory = ctx.memory;
     const nested = this.nested;
     // The current table's gPA (natively its address) as halves (address-halves.ts), and its hPA
