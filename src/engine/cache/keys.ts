@@ -24,6 +24,10 @@ export const PAGE_BYTES = Float64Array.from({ length: 6 }, (_, level) =>
 );
 /** Bytes of a page of `level`. */
 export const pageBytes = (level: number): number => PAGE_BYTES[level]!;
+/** Offset mask of a page of `level` 1…3, as integers (masking with a double would convert it each time). */
+const PAGE_OFFSET_MASK = Int32Array.from({ length: 4 }, (_, level) =>
+  level === 0 ? 0 : PAGE_BYTES[level]! - 1,
+);
 
 /** Linear-address bits 56:shift as a number (shift ≥ 12 → ≤ 2^45). */
 export function linearBits(hi: number, lo: number, shift: number): number {
@@ -36,7 +40,7 @@ export const physBits = (addr: number, shift: number): number => Math.floor(addr
 
 /** `addr` modulo a page of `level` (≤ 1 GiB: the low 32 bits hold it) — integer ops, not a float modulo. */
 export const physOffset = (addr: number, level: number): number =>
-  ((addr >>> 0) & (PAGE_BYTES[level]! - 1)) >>> 0;
+  ((addr >>> 0) & PAGE_OFFSET_MASK[level]!) >>> 0;
 
 /** Key = number · scale + code: TLB keys carry the page level (1…3), PWC keys the entry level (2…5). */
 export const PAGE_KEY_SCALE = 4;
@@ -51,7 +55,7 @@ export const linearPrefix = (hi: number, lo: number, level: number): number =>
   linearBits(hi, lo, pageShift(level));
 
 /** Offset of a linear address in a page of `level` (≤ 1 GiB: within the low half). */
-export const linearOffset = (lo: number, level: number): number => (lo & (PAGE_BYTES[level]! - 1)) >>> 0;
+export const linearOffset = (lo: number, level: number): number => (lo & PAGE_OFFSET_MASK[level]!) >>> 0;
 
 export const splitHi = (value: number): number => Math.floor(value / TWO_32);
 
