@@ -36,7 +36,7 @@ export class AccessLoop {
   }
 
   run(count: number): void {
-    const { machine, stream, cpl } = this;
+    const { machine, stream, cpl, verify } = this;
     let faults = 0;
     let references = 0;
     let walks = 0;
@@ -44,7 +44,7 @@ export class AccessLoop {
       stream.next();
       const outcome = machine.run(stream.vaHi, stream.vaLo, stream.kind, cpl);
       if (outcome !== OUTCOME_OK) faults++;
-      else if (this.verify) this.check();
+      else if (verify) this.check();
       const made = machine.lastReferences;
       references += made;
       if (made !== 0) walks++;
