@@ -89,11 +89,6 @@ export class CacheCore {
     return this.ctx.sink !== null || this.trace !== null;
   }
 
-  /** The bulk path: touching and nobody listening. */
-  get bulk(): boolean {
-    return this.ctx.cacheMode === CACHES_ON && this.ctx.sink === null && this.trace === null;
-  }
-
   /** Picks and claims the way in `set` for an entry keyed `st.array.query[0]` (reporting what it evicts); counts the fill. */
   claim(st: CacheStructure, set: number, tag: number, global: boolean, guestLevel: number): number {
     const arr = st.array;

@@ -7,7 +7,7 @@
  * drops it and walks: faults are never delivered from a cached entry.
  */
 import { ACCESS_FETCH, type CpuConfig } from '../types';
-import { ARG_GPA, ARG_HPA, LOOKUP_TLB_HIT, type GuestCacheHooks } from '../walk/cache-hooks';
+import { ARG_GPA, ARG_HPA, CACHES_ON, LOOKUP_TLB_HIT, type GuestCacheHooks } from '../walk/cache-hooks';
 import type { GuestWalker } from '../walk/guest-walker';
 import type { CacheCore } from './cache-core';
 import {
@@ -59,9 +59,14 @@ export class GuestCaches implements GuestCacheHooks {
   lookup(walker: GuestWalker, vaHi: number, vaLo: number, kind: number, cpl: number): number {
     // The common case first, small enough to be inlined into the walk and the access loop.
     const core = this.core;
+    const ctx = core.ctx;
     const fetch = kind === ACCESS_FETCH;
+    // The bulk path (looking up and filling, nobody listening), written out: a getter the compiler
+    // left out-of-line cost a call per access.
     if (
-      core.bulk &&
+      ctx.cacheMode === CACHES_ON &&
+      ctx.sink === null &&
+      core.trace === null &&
       this.lastHit.repeats(vaHi, vaLo, core.tag, fetch) &&
       this.repeatHit(walker, fetch ? core.instructionTlbs : core.dataTlbs, vaLo, kind, cpl)
     )
@@ -147,7 +152,7 @@ export class GuestCaches implements GuestCacheHooks {
     const arr = st.array;
     const flags = arr.flags[i]!;
     if (this.refusals[refusalIndex(kind, cpl, flags)] !== 0) return false;
-    for (let s = 0; s < position; s++) list[s]!.array.count(STAT_MISSES);
+    if (position > 0) countMisses(list, position);
     serve(walker, arr, i, level, flags, vaLo);
     arr.count(STAT_HITS);
     arr.touch(i);
@@ -314,4 +319,9 @@ function serve(
   walker.leafGlobal = arr.global[i] !== 0;
   walker.finalNestedRights = (flags >> TLB_NESTED_SHIFT) & 7;
   walker.finalNestedDirty = (flags & TLB_NESTED_DIRTY) !== 0;
+}
+
+/** A miss in each of the first `count` structures of `list` (kept out of the hit path's code). */
+function countMisses(list: readonly CacheStructure[], count: number): void {
+  for (let s = 0; s < count; s++) list[s]!.array.count(STAT_MISSES);
 }

@@ -19,6 +19,11 @@ export class LruOrder {
     this.tail = new Int32Array(sets).fill(NONE);
   }
 
+  /** The most recently used entry of `set` (−1: none). */
+  mostRecent(set: number): number {
+    return this.head[set]!;
+  }
+
   /** The least recently used entry of `set` (a set with no valid entry has none: −1). */
   oldest(set: number): number {
     return this.tail[set]!;

@@ -215,19 +215,25 @@ export class SetAssoc {
     return i;
   }
 
-  /** Marks entry i as just used. */
+  /** Marks entry i as just used. Small, so it compiles into every lookup's hit path. */
   touch(i: number): void {
     if (this.policy === POLICY_LRU) {
-      this.lru.use(this.setOf[i]!, i);
+      // Most touches are of the set's most recent entry (a run of hits): no call for those.
+      const set = this.setOf[i]!;
+      if (this.lru.mostRecent(set) !== i) this.lru.use(set, i);
     } else if (this.policy === POLICY_PLRU) {
-      // Bit-PLRU: set the entry's bit; when every way of the set is set, clear the others.
-      this.age[i] = 1;
-      const start = i - (i % this.ways);
-      const end = start + this.ways;
-      let all = true;
-      for (let j = start; j < end; j++) if (this.age[j] === 0) all = false;
-      if (all) for (let j = start; j < end; j++) if (j !== i) this.age[j] = 0;
+      this.touchPlru(i);
     }
+  }
+
+  /** Bit-PLRU: set the entry's bit; when every way of the set is set, clear the others. */
+  private touchPlru(i: number): void {
+    this.age[i] = 1;
+    const start = i - (i % this.ways);
+    const end = start + this.ways;
+    let all = true;
+    for (let j = start; j < end; j++) if (this.age[j] === 0) all = false;
+    if (all) for (let j = start; j < end; j++) if (j !== i) this.age[j] = 0;
   }
 
   /** The way to fill in `set`: an invalid one first, else by the policy; records what it evicts. */
