@@ -1,5 +1,6 @@
 import type { EventSink } from '../events';
 import type { PhysicalMemory } from '../memory/physical-memory';
+import { SparseMemory } from '../memory/sparse-memory';
 import type { WalkReference } from '../types';
 import { CACHES_OFF } from './cache-hooks';
 
@@ -30,7 +31,12 @@ export class WalkContext {
   /** Walkers note each level's table and rights so far (for stale-entry checks; never on the bulk path). */
   recordPath = false;
 
-  constructor(readonly memory: PhysicalMemory) {}
+  /** `memory` when it is a SparseMemory (scenarios, real tables), else null: see readWord. */
+  private readonly sparse: SparseMemory | null;
+
+  constructor(readonly memory: PhysicalMemory) {
+    this.sparse = memory instanceof SparseMemory ? memory : null;
+  }
 
   begin(sink: EventSink | null, collect: boolean, sideEffects: boolean, cacheMode = CACHES_OFF): void {
     this.sink = sink;
@@ -48,9 +54,17 @@ export class WalkContext {
     this.count++;
   }
 
-  /** The same for the address hi · 2^32 + lo (halves as int32, address-halves.ts). */
+  /**
+   * The same for the address hi · 2^32 + lo (halves as int32, address-halves.ts). One compiled walk
+   * serves every machine: once scenario and workload machines have run in one process (the app,
+   * the benchmark), a call through the interface sees both memory classes and the compiler leaves
+   * it out-of-line — a call per reference. Scenario memory gets a call site of its own, which stays
+   * monomorphic and is inlined.
+   */
   readWord(hi: number, lo: number): void {
-    this.memory.loadWord(hi, lo);
+    const sparse = this.sparse;
+    if (sparse !== null) sparse.loadWord(hi, lo);
+    else this.memory.loadWord(hi, lo);
     this.count++;
   }
 
