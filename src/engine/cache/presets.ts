@@ -81,7 +81,7 @@ const intelGpaTlbs = (): StructureSpec[] => [
 ];
 
 const APPROXIMATE =
-  'Paging-structure caches and guest-physical (gPA) TLBs are approximate: vendors do not document them; ' +
+  'Paging-structure caches and guest-physical (gPA) TLBs are approximate: vendors do not publish them; ' +
   'sizes follow published measurements (a few PML4E / PDPTE entries, ~32 PDE entries).';
 
 const SANDY_BRIDGE: CacheConfig = {

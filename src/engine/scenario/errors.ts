@@ -4,12 +4,12 @@
  */
 
 export interface ScenarioIssue {
-  /** JSON path of the offending field, e.g. ['accesses', 2, 'va']; empty for the whole document. */
+  /** JSON path of the offending field, e.g. ['accesses', 2, 'va']; empty for the scenario as a whole. */
   readonly path: readonly (string | number)[];
   readonly message: string;
 }
 
-/** `accesses[2].va`; `(root)` for the document itself. */
+/** `accesses[2].va`; `(root)` for the scenario itself. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let text = '';
   for (const key of path) {
