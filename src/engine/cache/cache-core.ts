@@ -103,23 +103,22 @@ export class CacheCore {
 
   // --- Events (callers check `listening` first) ---
 
+  /** The fields every cache event starts with. */
+  private where(st: CacheStructure, guestLevel: number) {
+    return { step: this.ctx.count, structure: st.name, cacheKind: st.kind, guestLevel };
+  }
+
   lookup(st: CacheStructure, guestLevel: number): void {
     this.ctx.sink?.({
       type: 'tlb-lookup',
-      step: this.ctx.count,
-      structure: st.name,
-      cacheKind: st.kind,
-      guestLevel,
+      ...this.where(st, guestLevel),
     });
   }
 
   miss(st: CacheStructure, guestLevel: number): void {
     this.ctx.sink?.({
       type: 'tlb-miss',
-      step: this.ctx.count,
-      structure: st.name,
-      cacheKind: st.kind,
-      guestLevel,
+      ...this.where(st, guestLevel),
     });
   }
 
@@ -138,15 +137,10 @@ export class CacheCore {
     usable: boolean,
     skipped: readonly SkippedCell[],
   ): void {
-    const arr = st.array;
     this.ctx.sink?.({
       type: 'tlb-hit',
-      step: this.ctx.count,
-      structure: st.name,
-      cacheKind: st.kind,
-      guestLevel,
-      set: Math.floor(i / arr.ways),
-      way: i % arr.ways,
+      ...this.where(st, guestLevel),
+      ...slotOf(st, i),
       pageSize: LEVEL_PAGE_SIZE[pageLevel]!,
       usable,
       skipped,
@@ -160,16 +154,11 @@ export class CacheCore {
     i: number,
     skipped: readonly SkippedCell[],
   ): void {
-    const arr = st.array;
     this.ctx.sink?.({
       type: 'pwc-hit',
-      step: this.ctx.count,
-      structure: st.name,
-      cacheKind: st.kind,
-      guestLevel,
+      ...this.where(st, guestLevel),
       level,
-      set: Math.floor(i / arr.ways),
-      way: i % arr.ways,
+      ...slotOf(st, i),
       skipped,
     });
   }
@@ -177,10 +166,7 @@ export class CacheCore {
   filled(st: CacheStructure, guestLevel: number, i: number): void {
     this.ctx.sink?.({
       type: 'tlb-fill',
-      step: this.ctx.count,
-      structure: st.name,
-      cacheKind: st.kind,
-      guestLevel,
+      ...this.where(st, guestLevel),
       entry: describeEntry(st, i, this.nested, this.npt),
     });
   }
@@ -192,17 +178,18 @@ export class CacheCore {
     key: number,
     reason: TlbEvictEvent['reason'],
   ): void {
-    const arr = st.array;
     this.ctx.sink?.({
       type: 'tlb-evict',
-      step: this.ctx.count,
-      structure: st.name,
-      cacheKind: st.kind,
-      guestLevel,
-      set: Math.floor(i / arr.ways),
-      way: i % arr.ways,
+      ...this.where(st, guestLevel),
+      ...slotOf(st, i),
       key,
       reason,
     });
   }
 }
+
+/** Set and way of entry `i` of a structure. */
+const slotOf = (st: CacheStructure, i: number) => ({
+  set: Math.floor(i / st.array.ways),
+  way: i % st.array.ways,
+});
