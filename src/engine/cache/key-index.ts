@@ -26,8 +26,6 @@ export class KeyIndex {
   private readonly bucketOf: Int32Array;
   /** 32 − bucket bits: the hash's top bits pick the bucket. */
   private readonly shift: number;
-  /** The bucket of the key last passed to `candidate`. */
-  lastBucket = 0;
 
   constructor(entries: number) {
     let bits = MIN_BUCKET_BITS;
@@ -44,11 +42,15 @@ export class KeyIndex {
    * number: enough to spread keys. An int32 argument, never a key above 2^31 that would be boxed.
    */
   candidate(keyLo: number): number {
-    const bucket = Math.imul(keyLo, 0x9e37_79b1) >>> this.shift;
-    this.lastBucket = bucket;
+    const bucket = this.bucket(keyLo);
     const count = this.counts[bucket]!;
     if (count === 1) return this.indexXor[bucket]!;
     return count === 0 ? NO_CANDIDATE : MANY_CANDIDATES;
+  }
+
+  /** The bucket of the key with low 32 bits `keyLo`. */
+  bucket(keyLo: number): number {
+    return Math.imul(keyLo, 0x9e37_79b1) >>> this.shift;
   }
 
   /** Entry i now holds a key of `bucket` (whatever it held before was removed). */

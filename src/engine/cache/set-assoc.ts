@@ -184,30 +184,28 @@ export class SetAssoc {
   }
 
   /**
-   * The entry for `query[0]` under `tag` in `set` — the one `find` returns, else the way
-   * replacement picks (an invalid one first) — written with the key, tag and global flag and
-   * marked just used. `evicted` / `evictedKey` say whether a valid entry was replaced.
+   * A new entry for `query[0]` under `tag` in `set`, in the way replacement picks (an invalid one
+   * first), written with the key, tag and global flag and marked just used; `evicted` /
+   * `evictedKey` say whether a valid entry was replaced. Only after a lookup of this key missed
+   * (every fill follows one, with no fill of the same structure between): a second `find` here
+   * would cost as much as the lookup did.
    */
   claim(set: number, tag: number, global: boolean): number {
     this.changes[0] = this.changes[0]! + 1;
-    let i = this.find(set, tag);
     this.evicted = false;
-    if (i < 0) i = this.victim(set);
+    const i = this.victim(set);
     const key = this.query[0]!;
-    if (this.keys[i] !== key) {
-      // find() hashed this key last: its bucket is at hand.
-      this.index.remove(i);
-      this.index.add(i, this.index.lastBucket);
-      const code = this.queryCode;
-      const codeCount = this.codeCount;
-      if (this.valid[i] !== 0) codeCount[this.codeOf[i]!] = codeCount[this.codeOf[i]!]! - 1;
-      codeCount[code] = codeCount[code]! + 1;
-      this.codeOf[i] = code;
-    }
-    if (this.valid[i] === 0) {
+    this.index.remove(i);
+    this.index.add(i, this.index.bucket(key | 0));
+    const code = this.queryCode;
+    const codeCount = this.codeCount;
+    if (this.valid[i] !== 0) codeCount[this.codeOf[i]!] = codeCount[this.codeOf[i]!]! - 1;
+    else {
       this.valid[i] = 1;
       this.validCount[set] = this.validCount[set]! + 1;
     }
+    codeCount[code] = codeCount[code]! + 1;
+    this.codeOf[i] = code;
     this.keys[i] = key;
     this.tags[i] = tag;
     this.global[i] = global ? 1 : 0;

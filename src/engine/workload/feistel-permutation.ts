@@ -15,6 +15,10 @@ export class FeistelPermutation {
   private readonly k1: number;
   private readonly k2: number;
   private readonly k3: number;
+  /** Half widths in bits, and whether 2^k fits in 31 bits: then every round runs on int32 operations. */
+  private readonly bitsA: number;
+  private readonly bitsB: number;
+  private readonly small: boolean;
 
   constructor(size: number, seed: number) {
     if (!Number.isSafeInteger(size) || size < 1)
@@ -23,8 +27,11 @@ export class FeistelPermutation {
     this.size = size;
     let bits = 2;
     while (2 ** bits < size) bits++;
-    this.spanA = 2 ** (bits >>> 1);
-    this.spanB = 2 ** (bits - (bits >>> 1));
+    this.bitsA = bits >>> 1;
+    this.bitsB = bits - this.bitsA;
+    this.spanA = 2 ** this.bitsA;
+    this.spanB = 2 ** this.bitsB;
+    this.small = bits <= 31;
     const s = seed >>> 0;
     this.k0 = mix32(s) | 0;
     this.k1 = mix32(this.k0 + 1) | 0;
@@ -34,9 +41,26 @@ export class FeistelPermutation {
 
   /** The image of x (0 ≤ x < size). */
   apply(x: number): number {
+    if (this.small) {
+      let y = this.smallNetwork(x);
+      while (y >= this.size) y = this.smallNetwork(y);
+      return y;
+    }
     let y = this.network(x);
     while (y >= this.size) y = this.network(y);
     return y;
+  }
+
+  /**
+   * The same 4 rounds by shifts and masks, for 2^k ≤ 2^31 (a 64 GiB heap of 64-byte objects is
+   * 2^30): a float division per round was most of the cost of a step of the chase.
+   */
+  private smallNetwork(x: number): number {
+    const { bitsA, bitsB } = this;
+    x = smallRound(x, bitsA, bitsB, this.k0);
+    x = smallRound(x, bitsB, bitsA, this.k1);
+    x = smallRound(x, bitsA, bitsB, this.k2);
+    return smallRound(x, bitsB, bitsA, this.k3);
   }
 
   /** One pass of the 4 rounds over [0, 2^bits): a bijection. */
@@ -48,6 +72,17 @@ export class FeistelPermutation {
     x = feistelRound(x, spanA, spanB, this.k2);
     return feistelRound(x, spanB, spanA, this.k3);
   }
+}
+
+/** feistelRound for x < 2^31: identical results with int32 operations. */
+function smallRound(x: number, lowBits: number, highBits: number, key: number): number {
+  const high = x >>> lowBits;
+  const low = x & ((1 << lowBits) - 1);
+  let h = Math.imul(low ^ key, 0x9e3779b1);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return (low << highBits) | (high ^ (h & ((1 << highBits) - 1)));
 }
 
 function feistelRound(x: number, lowSpan: number, highSpan: number, key: number): number {
