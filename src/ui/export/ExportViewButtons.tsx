@@ -1,13 +1,14 @@
 /**
- * "Export SVG" / "Export PNG": the grid, the narration and the table trees inside `scope`, as
- * a standalone SVG file or a PNG drawn from it at twice the size, named after the step shown.
+ * "Export SVG" / "Export PNG": the grid, the address bits, the narration, the translation caches
+ * and the table trees inside `scope`, as a standalone SVG file or a PNG drawn from it at twice the
+ * size, named after the step shown.
  */
 import { useState, type RefObject } from 'react';
 import { saveBlob } from './files';
 import { buildWalkSvg, exportFileName, svgToPngBlob, type ExportedSvg } from './walk-export';
 
 export interface ExportViewButtonsProps {
-  /** The element holding the walk views (.nw-grid, the narration, .nw-tables-canvas). */
+  /** The element holding the walk views (.nw-grid, .nw-address, the narration, the caches, .nw-tables-canvas). */
   scope: RefObject<HTMLElement | null>;
   cursor: number;
   total: number;
@@ -22,7 +23,10 @@ export function exportWalkView(scope: Element, title: string): ExportedSvg | nul
   if (!grid) return null;
   return buildWalkSvg({
     grid,
+    address: scope.querySelector('.nw-address'),
     narration: scope.querySelector('[data-testid="narration"]'),
+    // Its whole content, also what the column scrolls out of sight; none on a machine without caches.
+    caches: scope.querySelector('.caches-section:not(.is-empty) .nw-caches'),
     tables: scope.querySelector('.nw-tables-canvas'),
     title,
   });
@@ -55,7 +59,7 @@ export function ExportViewButtons({ scope, cursor, total, title, onError }: Expo
       <button
         type="button"
         onClick={() => void run('svg')}
-        title="The grid, narration and tables as an SVG file"
+        title="The grid, address, narration, caches and tables as an SVG file"
       >
         Export SVG
       </button>

@@ -1,6 +1,7 @@
 /**
- * The walk view as one standalone picture: a title, the grid with the narration beside it (as on
- * the page), and the table trees below; then the same picture as a PNG through a canvas.
+ * The walk view as one standalone picture, laid out as on the page: a title, the grid with the
+ * address bits under it, the narration and the translation caches beside them, and the table
+ * trees below; then the same picture as a PNG through a canvas.
  */
 import { concreteColor } from './concrete-color';
 import { htmlToSvg, SVG_NS, type DrawnPart } from './html-to-svg';
@@ -10,8 +11,12 @@ export { svgToPngBlob } from './files';
 export interface WalkExportParts {
   /** The grid view (its head, the SVG grid and the legend). */
   readonly grid: Element;
+  /** The linear address split into its index fields, with the gPA and hPA it reached. */
+  readonly address?: Element | null;
   /** The narration's sentence for the current step. */
   readonly narration?: Element | null;
+  /** The translation caches as they stand at this step (left out on a machine without any). */
+  readonly caches?: Element | null;
   /** The table trees' canvas (all of it, also what is scrolled out of sight). */
   readonly tables?: Element | null;
   readonly title: string;
@@ -42,19 +47,37 @@ function place(part: DrawnPart, x: number, y: number): SVGGElement {
   return part.group;
 }
 
+/** Parts drawn one under the other from `y`, GAP apart: their places and the height they take. */
+function stack(parts: readonly (DrawnPart | null)[], x: number, y: number) {
+  const placed: SVGGElement[] = [];
+  let bottom = y;
+  let width = 0;
+  for (const part of parts) {
+    if (part === null) continue;
+    if (placed.length > 0) bottom += GAP;
+    placed.push(place(part, x, bottom));
+    bottom += part.height;
+    width = Math.max(width, part.width);
+  }
+  return { placed, width, height: bottom - y };
+}
+
+const drawn = (el: Element | null | undefined): DrawnPart | null => (el ? htmlToSvg(el) : null);
+
 export function buildWalkSvg(parts: WalkExportParts): ExportedSvg {
-  const grid = htmlToSvg(parts.grid);
-  const narration = parts.narration ? htmlToSvg(parts.narration) : null;
-  const tables = parts.tables ? htmlToSvg(parts.tables) : null;
   const top = PAD + TITLE_H;
-  const rowHeight = Math.max(grid.height, narration?.height ?? 0);
-  const narrationX = PAD + grid.width + GAP;
-  const tablesY = top + rowHeight + GAP;
+  const left = stack([htmlToSvg(parts.grid), drawn(parts.address)], PAD, top);
+  const rightX = PAD + left.width + GAP;
+  const right = stack([drawn(parts.narration), drawn(parts.caches)], rightX, top);
+  const tables = drawn(parts.tables);
+  const tablesY = top + Math.max(left.height, right.height) + GAP;
   const width = Math.ceil(
-    Math.max(narration ? narrationX + narration.width : PAD + grid.width, tables ? PAD + tables.width : 0) +
-      PAD,
+    Math.max(
+      right.placed.length > 0 ? rightX + right.width : PAD + left.width,
+      tables ? PAD + tables.width : 0,
+    ) + PAD,
   );
-  const height = Math.ceil((tables ? tablesY + tables.height : top + rowHeight) + PAD);
+  const height = Math.ceil((tables ? tablesY + tables.height : tablesY - GAP) + PAD);
   const { bg, fg } = pageColours();
 
   const svg = document.createElementNS(SVG_NS, 'svg');
@@ -77,8 +100,7 @@ export function buildWalkSvg(parts: WalkExportParts): ExportedSvg {
   };
   for (const [k, v] of Object.entries(headingAttrs)) heading.setAttribute(k, String(v));
   heading.textContent = parts.title;
-  svg.append(title, background, heading, place(grid, PAD, top));
-  if (narration) svg.append(place(narration, narrationX, top));
+  svg.append(title, background, heading, ...left.placed, ...right.placed);
   if (tables) svg.append(place(tables, PAD, tablesY));
   addMissingDefinitions(svg);
   const text = '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(svg) + '\n';

@@ -62,7 +62,7 @@ export const tests: E2ETest[] = [
     },
   },
   {
-    name: 'Export SVG saves the grid, narration and tables; Export PNG the same picture at 2×',
+    name: 'Export SVG saves the grid, address bits, narration and tables; Export PNG the same picture at 2×',
     fn: async (page, baseUrl) => {
       await openApp(page, baseUrl);
       await stepForwardTimes(page, 7);
@@ -78,6 +78,8 @@ export const tests: E2ETest[] = [
       check(/data-step="7"[^>]*data-state="current"/.test(text), 'step 7 is marked current');
       check(text.includes('Step 7 — EPT PDPT entry 0'), 'the narration sentence is in the picture');
       check(text.includes('guest PML4'), 'the table cards are in the picture');
+      check(text.includes('offset 11:0'), 'the address bits are in the picture');
+      check(!text.includes('No translation caches'), 'a machine without caches exports no caches panel');
       check(!text.includes('var(--'), 'no CSS variable is left unresolved');
 
       // The SVG drawn by the browser on its own, outside the app.

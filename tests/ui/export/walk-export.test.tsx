@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { exportWalkView } from '../../../src/ui/export/ExportViewButtons';
 import { exportFileName } from '../../../src/ui/export/walk-export';
-import { Narration, TableTrees, WalkGrid } from '../../../src/ui/views';
+import { AddressBits, Narration, TableTrees, WalkGrid } from '../../../src/ui/views';
 import { buildWalk } from '../views/fixtures';
 
 function renderWalk(cursor: number) {
@@ -49,6 +49,34 @@ describe('walk view export', () => {
     const used = [...picture.text.matchAll(/url\(#([^)"]+)\)/g)].map((m) => m[1]!);
     expect(used.length).toBeGreaterThan(0);
     for (const id of new Set(used)) expect(doc.getElementById(id), id).not.toBeNull();
+  });
+
+  it('adds the address bits and the caches panel, and leaves out an empty caches section', () => {
+    const events = buildWalk();
+    const caches = (empty: boolean) => (
+      <section className={`panel caches-section${empty ? ' is-empty' : ''}`}>
+        <section className="nw-caches" aria-label="Translation caches">
+          <p>{empty ? 'No translation caches' : 'L1 DTLB 4K 64 entries'}</p>
+        </section>
+      </section>
+    );
+    const scene = (empty: boolean) =>
+      render(
+        <div>
+          <WalkGrid events={events} cursor={3} />
+          <AddressBits events={events} />
+          <Narration events={events} cursor={3} />
+          {caches(empty)}
+        </div>,
+      ).container;
+    const textsOf = (container: HTMLElement) =>
+      [...parse(exportWalkView(container, 'x')!.text).querySelectorAll('text')]
+        .map((t) => t.textContent)
+        .join(' ');
+    const withCaches = textsOf(scene(false));
+    expect(withCaches).toContain('offset 11:0');
+    expect(withCaches).toContain('L1 DTLB 4K 64 entries');
+    expect(textsOf(scene(true))).not.toContain('No translation caches');
   });
 
   it('has nothing to export without a grid, and names files after the step', () => {
