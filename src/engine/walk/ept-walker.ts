@@ -14,16 +14,15 @@ import {
   EPTP_WALK_LENGTH,
   EPTP_WALK_LENGTH_SHIFT,
   addressMaskHi,
-  bytesOfLevel,
   entryAddress,
   isValidEptMemoryType,
   reservedAboveMaxPhyHi,
   TWO_32,
 } from '../bits';
 import { ADDRESS_LO, highHalf, joinHalves } from './address-halves';
-import { needsFlags } from './walk-context';
 import type { WalkContext } from './walk-context';
-import { ARG_GPA, ARG_HPA, CACHES_OFF, CACHES_ON, type NestedCacheHooks } from './cache-hooks';
+import { CACHES_OFF, CACHES_ON } from './cache-hooks';
+import { NestedWalkBase, SERVED_BY_MAPPING } from './nested-walk-base';
 import {
   FAULT_NOT_PRESENT,
   FAULT_PERMISSION,
@@ -31,10 +30,7 @@ import {
   NESTED_MISCONFIG,
   NESTED_OK,
   NESTED_READ,
-  NESTED_VIOLATION,
   NESTED_WRITE,
-  PATH_SLOTS,
-  type NestedWalker,
 } from './nested-walker';
 
 /** Low address bits that must be 0 in a 1 GiB / 2 MiB EPT leaf (SDM §29.3.2, Tables 29-3, 29-5). */
@@ -50,44 +46,26 @@ export const eptLevelsOf = (eptp: number): number =>
  * misconfigured one, and only then checks R/W/X — so a misconfiguration anywhere on the path wins
  * over a permission violation.
  */
-export class EptWalker implements NestedWalker {
+export class EptWalker extends NestedWalkBase {
   readonly levels: number;
   readonly adEnabled: boolean;
   readonly guestFlagWritesNeedCheck: boolean;
   readonly guestTableAccess: number;
-  hpa = 0;
-  hpaHi = 0;
-  hpaLo = 0;
-  leafLevel = 1;
-  rights = 0;
-  faultLevel = 0;
-  faultKind = FAULT_NOT_PRESENT;
-  leafDirty = true;
-  caches: NestedCacheHooks | null = null;
-  readonly pathTable = new Float64Array(PATH_SLOTS);
-  readonly pathRights = new Int32Array(PATH_SLOTS);
-  pathLowest = 0;
-  private readonly root: number;
-  private readonly maskHi: number;
   private readonly rsvdHi: number;
-  private failureDetail = '';
 
-  constructor(
-    private readonly ctx: WalkContext,
-    eptp: number,
-    maxPhyAddr: number,
-  ) {
+  constructor(ctx: WalkContext, eptp: number, maxPhyAddr: number) {
+    const maskHi = addressMaskHi(maxPhyAddr);
+    const adEnabled = (eptp & EPTP_AD) !== 0;
+    super(ctx, entryAddress(eptp >>> 0, Math.floor(eptp / TWO_32), maskHi), maskHi, EPT_A, EPT_D, adEnabled);
     this.levels = eptLevelsOf(eptp);
     if (this.levels !== 4 && this.levels !== 5) {
       throw new Error(`EPTP walk length ${this.levels} is not supported (bits 5:3 must be 3 or 4)`);
     }
-    this.adEnabled = (eptp & EPTP_AD) !== 0;
+    this.adEnabled = adEnabled;
     // With EPT A/D on, every guest paging-structure access is a write for EPT (SDM §29.3.3.2).
-    this.guestTableAccess = this.adEnabled ? NESTED_READ | NESTED_WRITE : NESTED_READ;
-    this.guestFlagWritesNeedCheck = !this.adEnabled;
-    this.maskHi = addressMaskHi(maxPhyAddr);
+    this.guestTableAccess = adEnabled ? NESTED_READ | NESTED_WRITE : NESTED_READ;
+    this.guestFlagWritesNeedCheck = !adEnabled;
     this.rsvdHi = reservedAboveMaxPhyHi(maxPhyAddr);
-    this.root = entryAddress(eptp >>> 0, Math.floor(eptp / TWO_32), this.maskHi);
   }
 
   translate(gpaHi: number, gpaLo: number, access: number, guestLevel: number): number {
@@ -100,10 +78,8 @@ export class EptWalker implements NestedWalker {
     let rights = EPT_RWX;
     let level = this.levels;
     if (caches !== null) {
-      // A guest-physical mapping makes no reference; an EPT paging-structure-cache hit starts lower (SDM §29.4).
-      caches.args[ARG_GPA] = gpa;
-      if (caches.lookupMapping(access, guestLevel)) return this.fromMapping(caches);
-      const hit = caches.lookupPwc(this.levels, guestLevel);
+      const hit = this.consultCaches(caches, gpaHi, gpaLo, access, guestLevel);
+      if (hit === SERVED_BY_MAPPING) return NESTED_OK;
       if (hit !== 0) {
         level = hit - 1;
         table = caches.pwcTable;
@@ -119,88 +95,36 @@ export class EptWalker implements NestedWalker {
       const index = levelIndex(gpaHi, gpaLo, level);
       // Tables are 4 KiB aligned: the entry's offset only fills the low 12 bits.
       const addrLo = tableLo | (index << 3);
-      if (ctx.recordPath) {
-        this.pathTable[level] = joinHalves(tableHi, tableLo);
-        this.pathRights[level] = rights;
-        this.pathLowest = level;
-      }
+      if (ctx.recordPath) this.notePath(level, tableHi, tableLo, rights);
       ctx.readWord(tableHi, addrLo);
       const lo = memory.lo;
       const hi = memory.hi;
       if (ctx.references !== null || ctx.sink !== null)
         ctx.recordNested(guestLevel, level, index, gpa, joinHalves(tableHi, addrLo), lo, hi);
       const perms = lo & EPT_RWX;
-      if (perms === 0) return this.fail(level, 0, FAULT_NOT_PRESENT, NESTED_VIOLATION);
+      if (perms === 0) return this.fail(level, 0, FAULT_NOT_PRESENT);
       const leaf = level === 1 || ((level === 2 || level === 3) && (lo & EPT_PS) !== 0);
       if (this.misconfigured(lo, hi, level, leaf)) {
         if (ctx.sink !== null) this.failureDetail = this.misconfiguration(lo, hi, level, leaf);
         return this.fail(level, rights & perms, FAULT_RESERVED, NESTED_MISCONFIG);
       }
       rights &= perms;
+      const write = (access & NESTED_WRITE) !== 0;
       if (leaf) {
         this.rights = rights;
         this.leafLevel = level;
-        if ((access & ~rights) !== 0) return this.fail(level, rights, FAULT_PERMISSION, NESTED_VIOLATION);
-        if (
-          this.adEnabled &&
-          ctx.sideEffects &&
-          needsFlags(lo, EPT_A, (access & NESTED_WRITE) !== 0 ? EPT_D : 0)
-        ) {
-          ctx.setFlags(
-            'nested',
-            guestLevel,
-            level,
-            joinHalves(tableHi, addrLo),
-            lo,
-            hi,
-            EPT_A,
-            (access & NESTED_WRITE) !== 0 ? EPT_D : 0,
-          );
-        }
-        // The offset within a page of ≤ 1 GiB lies in the low half: integer ops, not a float modulo.
-        const offsetMask = bytesOfLevel(level) - 1;
-        const baseLo = lo & ~offsetMask & ADDRESS_LO;
-        const base = (hi & this.maskHi) * TWO_32 + (baseLo >>> 0);
-        this.hpaHi = hi & this.maskHi;
-        this.hpaLo = baseLo | (gpaLo & offsetMask);
-        this.hpa = base + (gpaLo & offsetMask);
-        this.leafDirty = !this.adEnabled || (lo & EPT_D) !== 0 || (access & NESTED_WRITE) !== 0;
-        if (fills !== null) {
-          fills.args[ARG_GPA] = gpa;
-          fills.args[ARG_HPA] = base;
-          fills.fillMapping(level, rights, this.leafDirty, guestLevel);
-        }
-        return NESTED_OK;
+        if ((access & ~rights) !== 0) return this.fail(level, rights, FAULT_PERMISSION);
+        if (this.needsMarking(lo, write)) this.markUsed(level, guestLevel, tableHi, addrLo, lo, hi, write);
+        this.leafDirty = !this.adEnabled || (lo & EPT_D) !== 0 || write;
+        return this.reachLeaf(fills, gpaHi, gpaLo, lo, hi, level, guestLevel);
       }
       // A on a non-leaf entry as the walk uses it; a failure further down leaves it set.
-      if (this.adEnabled && ctx.sideEffects && needsFlags(lo, EPT_A, 0))
-        ctx.setFlags('nested', guestLevel, level, joinHalves(tableHi, addrLo), lo, hi, EPT_A, 0);
+      if (this.needsMarking(lo, false)) this.markUsed(level, guestLevel, tableHi, addrLo, lo, hi, false);
       tableHi = hi & this.maskHi;
       tableLo = lo & ADDRESS_LO;
-      if (fills !== null) {
-        fills.args[ARG_GPA] = gpa;
-        fills.args[ARG_HPA] = tableHi * TWO_32 + (tableLo >>> 0);
-        fills.fillPwc(level, rights, guestLevel);
-      }
+      if (fills !== null) this.fillStep(fills, gpaHi, gpaLo, tableHi, tableLo, level, rights, guestLevel);
     }
     throw new Error('unreachable: level 1 is always a leaf');
-  }
-
-  private fromMapping(caches: NestedCacheHooks): number {
-    this.hpa = caches.hitHpa;
-    this.hpaHi = highHalf(caches.hitHpa);
-    this.hpaLo = caches.hitHpa | 0;
-    this.rights = caches.hitRights;
-    this.leafLevel = caches.hitLeaf;
-    this.leafDirty = caches.hitDirty;
-    return NESTED_OK;
-  }
-
-  private fail(level: number, rights: number, kind: number, outcome: number): number {
-    this.faultLevel = level;
-    this.faultKind = kind;
-    this.rights = rights;
-    return outcome;
   }
 
   /** SDM §29.3.3.1: whether an EPT entry is misconfigured (numbers only: this runs on every entry read). */

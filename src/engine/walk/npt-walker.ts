@@ -1,16 +1,5 @@
 import { levelIndex } from '../address';
-import {
-  PTE_A,
-  PTE_D,
-  PTE_P,
-  PTE_RW,
-  PTE_US,
-  PTE_XD_HI,
-  addressMaskHi,
-  bytesOfLevel,
-  entryAddress,
-  TWO_32,
-} from '../bits';
+import { PTE_A, PTE_D, PTE_P, PTE_RW, PTE_US, PTE_XD_HI, addressMaskHi, entryAddress, TWO_32 } from '../bits';
 import {
   describeReservedBits,
   hasReservedBits,
@@ -19,9 +8,9 @@ import {
   type ReservedMasks,
 } from './guest-entry-rules';
 import { ADDRESS_LO, highHalf, joinHalves } from './address-halves';
-import { needsFlags } from './walk-context';
 import type { WalkContext } from './walk-context';
-import { ARG_GPA, ARG_HPA, CACHES_OFF, CACHES_ON, type NestedCacheHooks } from './cache-hooks';
+import { CACHES_OFF, CACHES_ON } from './cache-hooks';
+import { NestedWalkBase, SERVED_BY_MAPPING } from './nested-walk-base';
 import {
   FAULT_NOT_PRESENT,
   FAULT_PERMISSION,
@@ -29,10 +18,7 @@ import {
   NESTED_FETCH,
   NESTED_OK,
   NESTED_READ,
-  NESTED_VIOLATION,
   NESTED_WRITE,
-  PATH_SLOTS,
-  type NestedWalker,
 } from './nested-walker';
 
 /** Rights so far, packed for the nested paging-structure cache: R/W (bit 1) and U/S (bit 2) as in an entry, NX in bit 0. */
@@ -45,38 +31,23 @@ const packRights = (writable: number, user: number, noExec: number): number =>
  * rooted at nCR3, and every nested access is a user-mode access. Guest page-table accesses are
  * checked as user-mode writes, so no separate check is needed when the guest walk sets A/D.
  */
-export class NptWalker implements NestedWalker {
+export class NptWalker extends NestedWalkBase {
   readonly levels: number;
   readonly guestFlagWritesNeedCheck = false;
   readonly guestTableAccess = NESTED_READ | NESTED_WRITE;
-  hpa = 0;
-  hpaHi = 0;
-  hpaLo = 0;
-  leafLevel = 1;
-  rights = 0;
-  faultLevel = 0;
-  faultKind = FAULT_NOT_PRESENT;
-  leafDirty = true;
-  caches: NestedCacheHooks | null = null;
-  readonly pathTable = new Float64Array(PATH_SLOTS);
-  readonly pathRights = new Int32Array(PATH_SLOTS);
-  pathLowest = 0;
-  private readonly root: number;
-  private readonly maskHi: number;
   private readonly masks: ReservedMasks;
-  private failureDetail = '';
 
   constructor(
-    private readonly ctx: WalkContext,
+    ctx: WalkContext,
     ncr3: number,
     levels: number,
     private readonly nxe: boolean,
     maxPhyAddr: number,
   ) {
+    const maskHi = addressMaskHi(maxPhyAddr);
+    super(ctx, entryAddress(ncr3 >>> 0, Math.floor(ncr3 / TWO_32), maskHi), maskHi, PTE_A, PTE_D, true);
     this.levels = levels;
-    this.maskHi = addressMaskHi(maxPhyAddr);
     this.masks = reservedMasks(maxPhyAddr, nxe);
-    this.root = entryAddress(ncr3 >>> 0, Math.floor(ncr3 / 0x1_0000_0000), this.maskHi);
   }
 
   translate(gpaHi: number, gpaLo: number, access: number, guestLevel: number): number {
@@ -91,10 +62,8 @@ export class NptWalker implements NestedWalker {
     let noExec = 0;
     let level = this.levels;
     if (caches !== null) {
-      // AMD's nested TLB makes no reference; a nested page-walk-cache hit starts lower.
-      caches.args[ARG_GPA] = gpa;
-      if (caches.lookupMapping(access, guestLevel)) return this.fromMapping(caches);
-      const hit = caches.lookupPwc(this.levels, guestLevel);
+      const hit = this.consultCaches(caches, gpaHi, gpaLo, access, guestLevel);
+      if (hit === SERVED_BY_MAPPING) return NESTED_OK;
       if (hit !== 0) {
         level = hit - 1;
         table = caches.pwcTable;
@@ -111,11 +80,7 @@ export class NptWalker implements NestedWalker {
     for (; level >= 1; level--) {
       const index = levelIndex(gpaHi, gpaLo, level);
       const addrLo = tableLo | (index << 3);
-      if (ctx.recordPath) {
-        this.pathTable[level] = joinHalves(tableHi, tableLo);
-        this.pathRights[level] = packRights(writable, user, noExec);
-        this.pathLowest = level;
-      }
+      if (ctx.recordPath) this.notePath(level, tableHi, tableLo, packRights(writable, user, noExec));
       ctx.readWord(tableHi, addrLo);
       const lo = memory.lo;
       const hi = memory.hi;
@@ -131,65 +96,31 @@ export class NptWalker implements NestedWalker {
       noExec |= hi & PTE_XD_HI;
       const rights =
         NESTED_READ | (writable !== 0 ? NESTED_WRITE : 0) | (noExec !== 0 && this.nxe ? 0 : NESTED_FETCH);
+      const write = (access & NESTED_WRITE) !== 0;
       if (isLeaf(lo, level)) {
         this.rights = rights;
         this.leafLevel = level;
         if (user === 0 || (access & ~rights) !== 0) return this.fail(level, rights, FAULT_PERMISSION);
-        if (ctx.sideEffects && needsFlags(lo, PTE_A, (access & NESTED_WRITE) !== 0 ? PTE_D : 0)) {
-          ctx.setFlags(
-            'nested',
-            guestLevel,
-            level,
-            joinHalves(tableHi, addrLo),
-            lo,
-            hi,
-            PTE_A,
-            (access & NESTED_WRITE) !== 0 ? PTE_D : 0,
-          );
-        }
-        // The offset within a page of ≤ 1 GiB lies in the low half: integer ops, not a float modulo.
-        const offsetMask = bytesOfLevel(level) - 1;
-        const baseLo = lo & ~offsetMask & ADDRESS_LO;
-        const base = (hi & this.maskHi) * TWO_32 + (baseLo >>> 0);
-        this.hpaHi = hi & this.maskHi;
-        this.hpaLo = baseLo | (gpaLo & offsetMask);
-        this.hpa = base + (gpaLo & offsetMask);
-        this.leafDirty = (lo & PTE_D) !== 0 || (access & NESTED_WRITE) !== 0;
-        if (fills !== null) {
-          fills.args[ARG_GPA] = gpa;
-          fills.args[ARG_HPA] = base;
-          fills.fillMapping(level, rights, this.leafDirty, guestLevel);
-        }
-        return NESTED_OK;
+        if (this.needsMarking(lo, write)) this.markUsed(level, guestLevel, tableHi, addrLo, lo, hi, write);
+        this.leafDirty = (lo & PTE_D) !== 0 || write;
+        return this.reachLeaf(fills, gpaHi, gpaLo, lo, hi, level, guestLevel);
       }
-      if (ctx.sideEffects && needsFlags(lo, PTE_A, 0))
-        ctx.setFlags('nested', guestLevel, level, joinHalves(tableHi, addrLo), lo, hi, PTE_A, 0);
+      if (this.needsMarking(lo, false)) this.markUsed(level, guestLevel, tableHi, addrLo, lo, hi, false);
       tableHi = hi & this.maskHi;
       tableLo = lo & ADDRESS_LO;
-      if (fills !== null) {
-        fills.args[ARG_GPA] = gpa;
-        fills.args[ARG_HPA] = tableHi * TWO_32 + (tableLo >>> 0);
-        fills.fillPwc(level, packRights(writable, user, noExec), guestLevel);
-      }
+      if (fills !== null)
+        this.fillStep(
+          fills,
+          gpaHi,
+          gpaLo,
+          tableHi,
+          tableLo,
+          level,
+          packRights(writable, user, noExec),
+          guestLevel,
+        );
     }
     throw new Error('unreachable: level 1 is always a leaf');
-  }
-
-  private fromMapping(caches: NestedCacheHooks): number {
-    this.hpa = caches.hitHpa;
-    this.hpaHi = highHalf(caches.hitHpa);
-    this.hpaLo = caches.hitHpa | 0;
-    this.rights = caches.hitRights;
-    this.leafLevel = caches.hitLeaf;
-    this.leafDirty = caches.hitDirty;
-    return NESTED_OK;
-  }
-
-  private fail(level: number, rights: number, kind: number): number {
-    this.faultLevel = level;
-    this.faultKind = kind;
-    this.rights = rights;
-    return NESTED_VIOLATION;
   }
 
   describeFailure(): string {
