@@ -4,7 +4,7 @@
  * layout itself subscribes to nothing: each slot follows the store on its own.
  */
 import { useRef } from 'react';
-import { AccessControls } from '../controls/AccessControls';
+import { AccessControls, AccessPicker } from '../controls/AccessControls';
 import { AddressInput } from '../controls/AddressInput';
 import { CachesSection } from './CachesSection';
 import { AddressBitsSlot, ExportSlot, GridSlot, NarrationSlot, TablesSlot } from './walk-view-slots';
@@ -17,6 +17,7 @@ export function WalkViews() {
         <div className="column column-left">
           <div className="address-row">
             <AddressInput />
+            <AccessPicker />
             <div className="chrome">
               <AccessControls />
             </div>

@@ -162,4 +162,19 @@ export const tests: E2ETest[] = [
       await shot(page, 'walk-presenter-1280x720.png');
     },
   },
+  {
+    name: 'presenter mode keeps the access picker: the cold walk, then the cached one',
+    fn: async (page, baseUrl) => {
+      await openApp(page, baseUrl);
+      await page.getByRole('combobox', { name: 'Scenario', exact: true }).selectOption('caches-skylake.json');
+      await expectCounter(page, null, 13, 10_000);
+      await page.getByRole('button', { name: 'Presenter mode' }).click();
+      check(await accessPicker(page).isVisible(), 'the access picker is on screen in presenter mode');
+      check(!(await page.getByRole('combobox', { name: 'CPL' }).isVisible()), 'the CPL editor is hidden');
+      await accessPicker(page).selectOption('1');
+      await expectCounter(page, 0, 0, 10_000);
+      await accessPicker(page).selectOption('2');
+      await expectCounter(page, null, 2, 10_000);
+    },
+  },
 ];
