@@ -43,7 +43,7 @@ describe('AccessControls', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Access kind' }), 'write');
     await user.selectOptions(screen.getByRole('combobox', { name: 'CPL' }), '0');
     await waitFor(() =>
-      expect(store.getState().scenario?.accesses[0]).toMatchObject({ kind: 'write', cpl: 0 }),
+      expect(store.getState().scenario?.accesses?.[0]).toMatchObject({ kind: 'write', cpl: 0 }),
     );
     expect(selectTotalReferences(store.getState())).toBe(24);
   });
