@@ -8,6 +8,8 @@ export interface CacheStructureReport {
   readonly name: string;
   readonly lookups: number;
   readonly hits: number;
+  /** Entries written: each after a miss (or a hit that could not serve). */
+  readonly fills: number;
   /** hits / lookups (0 when never looked up). */
   readonly hitRate: number;
 }
@@ -32,6 +34,7 @@ export function readCacheReport(machine: Machine, accesses: number): CacheReport
       name,
       lookups: activity.lookups,
       hits: activity.hits,
+      fills: activity.fills,
       hitRate: activity.lookups === 0 ? 0 : activity.hits / activity.lookups,
     })),
   };
