@@ -11,7 +11,7 @@ import type { CacheConfig, CacheKind } from './cache-config';
 import type { CacheTrace, HitRecord } from './cache-trace';
 import { describeEntry } from './describe';
 import { LEVEL_PAGE_SIZE } from './cache-config';
-import { STAT_EVICTIONS, STAT_FILLS, contextTag } from './set-assoc';
+import { STAT_EVICTIONS, STAT_FILLS, STAT_HITS, STAT_MISSES, contextTag } from './set-assoc';
 import { CacheStructure } from './structure';
 
 const LEVEL_SLOTS = 6;
@@ -87,6 +87,43 @@ export class CacheCore {
 
   get listening(): boolean {
     return this.ctx.sink !== null || this.trace !== null;
+  }
+
+  /** A lookup of `st` missed (for the guest level `guestLevel`): counted, and reported when listened to. */
+  missed(st: CacheStructure, guestLevel: number): void {
+    if (this.touching) st.array.count(STAT_MISSES);
+    if (this.listening) this.miss(st, guestLevel);
+  }
+
+  /** Entry i of `st` served a lookup: counted and marked just used (not by `probe`). */
+  used(st: CacheStructure, i: number): void {
+    if (!this.touching) return;
+    st.array.count(STAT_HITS);
+    st.array.touch(i);
+  }
+
+  /**
+   * The hit on entry i of `st` for the trace (its payload as it is now: a later fill in the same
+   * walk may replace it), and the cells it spares. `gpa`: the guest-physical address translated.
+   */
+  hitRecord(
+    st: CacheStructure,
+    i: number,
+    guestLevel: number,
+    level: number,
+    gpa: number,
+  ): readonly SkippedCell[] {
+    const arr = st.array;
+    return this.record({
+      structure: st.name,
+      kind: st.kind,
+      guestLevel,
+      level,
+      gpa,
+      a: arr.a[i]!,
+      b: arr.b.length > 0 ? arr.b[i]! : 0,
+      flags: arr.flags[i]!,
+    });
   }
 
   /** Picks and claims the way in `set` for an entry keyed `st.array.query[0]` (reporting what it evicts); counts the fill. */

@@ -89,8 +89,7 @@ export class GuestCaches implements GuestCacheHooks {
       if (listening) core.lookup(st, gl);
       const i = this.findPage(st, vaHi, vaLo);
       if (i < 0) {
-        if (touching) arr.count(STAT_MISSES);
-        if (listening) core.miss(st, gl);
+        core.missed(st, gl);
         continue;
       }
       const pageLevel = this.foundLevel;
@@ -105,24 +104,11 @@ export class GuestCaches implements GuestCacheHooks {
         return false;
       }
       serve(walker, arr, i, pageLevel, flags, vaLo);
-      if (listening) {
-        const record = {
-          structure: st.name,
-          kind: st.kind,
-          guestLevel: 0,
-          level: pageLevel,
-          gpa: 0,
-          a: arr.a[i]!,
-          b: arr.b[i]!,
-          flags,
-        };
-        core.tlbHit(st, gl, i, pageLevel, true, core.record(record));
-      }
+      if (listening) core.tlbHit(st, gl, i, pageLevel, true, core.hitRecord(st, i, 0, pageLevel, 0));
       // A second-level hit fills the first level: the caches change, so it is not kept.
       if (bulk && st.tier === 1) this.lastHit.record(vaHi, vaLo, core.tag, fetch, s, i, pageLevel);
       if (touching) {
-        arr.count(STAT_HITS);
-        arr.touch(i);
+        core.used(st, i);
         core.tlbHits++;
         // A second-level hit also fills the first level.
         if (st.tier > 1) {
@@ -166,7 +152,6 @@ export class GuestCaches implements GuestCacheHooks {
 
   lookupPwc(vaHi: number, vaLo: number, top: number): number {
     const core = this.core;
-    const touching = core.touching;
     const listening = core.listening;
     // The longest prefix first: a PDE-cache hit skips the most (SDM §4.10.3.2).
     for (let level = 2; level <= top; level++) {
@@ -178,8 +163,7 @@ export class GuestCaches implements GuestCacheHooks {
         ? arr.find(arr.queryLinear(vaHi, vaLo, pageShift(level), PREFIX_KEY_SCALE, level), core.tag)
         : -1;
       if (i < 0) {
-        if (touching) arr.count(STAT_MISSES);
-        if (listening) core.miss(st, level);
+        core.missed(st, level);
         continue;
       }
       const flags = arr.flags[i]!;
@@ -188,23 +172,8 @@ export class GuestCaches implements GuestCacheHooks {
       this.pwcRights = flags & (RIGHT_W | RIGHT_U | RIGHT_NX);
       this.pwcNestedRights = (flags >> PWC_NESTED_SHIFT) & 7;
       this.pwcNestedLeaf = (flags >> PWC_NESTED_LEAF_SHIFT) & 3;
-      if (touching) {
-        arr.count(STAT_HITS);
-        arr.touch(i);
-      }
-      if (listening) {
-        const record = {
-          structure: st.name,
-          kind: st.kind,
-          guestLevel: level,
-          level,
-          gpa: 0,
-          a: this.pwcTableHpa,
-          b: this.pwcTableGpa,
-          flags,
-        };
-        core.pwcHit(st, level, level, i, core.record(record));
-      }
+      core.used(st, i);
+      if (listening) core.pwcHit(st, level, level, i, core.hitRecord(st, i, level, level, 0));
       return level;
     }
     return 0;

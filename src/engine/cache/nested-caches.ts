@@ -7,7 +7,7 @@ import { ARG_GPA, ARG_HPA, type NestedCacheHooks } from '../walk/cache-hooks';
 import { NESTED_WRITE } from '../walk/nested-walker';
 import type { CacheCore } from './cache-core';
 import { GPA_DIRTY, GPA_LEAF_SHIFT, PAGE_KEY_SCALE, PREFIX_KEY_SCALE, pageShift, physOffset } from './keys';
-import { STAT_DROPS, STAT_HITS, STAT_MISSES } from './set-assoc';
+import { STAT_DROPS } from './set-assoc';
 import type { CacheStructure } from './structure';
 
 /** Guest-physical structures are tagged by EPTP alone; the machine has one EPTP. */
@@ -39,8 +39,7 @@ export class NestedCaches implements NestedCacheHooks {
       if (listening) core.lookup(st, guestLevel);
       const i = this.findPage(st);
       if (i < 0) {
-        if (touching) arr.count(STAT_MISSES);
-        if (listening) core.miss(st, guestLevel);
+        core.missed(st, guestLevel);
         continue;
       }
       const pageLevel = this.foundLevel;
@@ -61,23 +60,9 @@ export class NestedCaches implements NestedCacheHooks {
       this.hitRights = rights;
       this.hitLeaf = (flags >> GPA_LEAF_SHIFT) & 3;
       this.hitDirty = dirty;
-      if (touching) {
-        arr.count(STAT_HITS);
-        arr.touch(i);
-      }
-      if (listening) {
-        const record = {
-          structure: st.name,
-          kind: st.kind,
-          guestLevel,
-          level: pageLevel,
-          gpa,
-          a: arr.a[i]!,
-          b: 0,
-          flags,
-        };
-        core.tlbHit(st, guestLevel, i, pageLevel, true, core.record(record));
-      }
+      core.used(st, i);
+      if (listening)
+        core.tlbHit(st, guestLevel, i, pageLevel, true, core.hitRecord(st, i, guestLevel, pageLevel, gpa));
       return true;
     }
     return false;
@@ -86,7 +71,6 @@ export class NestedCaches implements NestedCacheHooks {
   lookupPwc(top: number, guestLevel: number): number {
     const core = this.core;
     const gpa = this.args[ARG_GPA]!;
-    const touching = core.touching;
     const listening = core.listening;
     for (let level = 2; level <= top; level++) {
       const st = core.nestedPwcByLevel[level];
@@ -97,29 +81,13 @@ export class NestedCaches implements NestedCacheHooks {
         ? arr.find(arr.queryPhys(this.args, ARG_GPA, pageShift(level), PREFIX_KEY_SCALE, level), EPTP_TAG)
         : -1;
       if (i < 0) {
-        if (touching) arr.count(STAT_MISSES);
-        if (listening) core.miss(st, guestLevel);
+        core.missed(st, guestLevel);
         continue;
       }
       this.pwcTable = arr.a[i]!;
       this.pwcRights = arr.flags[i]!;
-      if (touching) {
-        arr.count(STAT_HITS);
-        arr.touch(i);
-      }
-      if (listening) {
-        const record = {
-          structure: st.name,
-          kind: st.kind,
-          guestLevel,
-          level,
-          gpa,
-          a: this.pwcTable,
-          b: 0,
-          flags: this.pwcRights,
-        };
-        core.pwcHit(st, guestLevel, level, i, core.record(record));
-      }
+      core.used(st, i);
+      if (listening) core.pwcHit(st, guestLevel, level, i, core.hitRecord(st, i, guestLevel, level, gpa));
       return level;
     }
     return 0;
