@@ -29,6 +29,9 @@ export const CSV_COLUMNS = [
   'cycles_per_access',
   'ns_per_access',
   'slowdown_vs_native',
+  'pwc_hit_rate',
+  'gpa_mapping_hit_rate',
+  'nested_pwc_hit_rate',
 ] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -82,6 +85,9 @@ export function sweepCsv(
         num(m.cyclesPerAccess),
         num(m.nsPerAccess),
         num(cell.slowdown),
+        num(m.caches?.pwcHitRate),
+        num(m.caches?.gpaHitRate),
+        num(m.caches?.nestedPwcHitRate),
       ];
       lines.push(fields.map(quote).join(','));
     });

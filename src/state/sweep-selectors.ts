@@ -20,8 +20,23 @@ export function selectEtaSeconds(s: Pick<SweepData, 'progress' | 'startedAt' | '
 export const selectElapsedSeconds = (s: Pick<SweepData, 'startedAt' | 'finishedAt'>): number | null =>
   s.startedAt === null || s.finishedAt === null ? null : (s.finishedAt - s.startedAt) / 1000;
 
-export const metricValue = (m: PointMeasurement, metric: SweepMetric): number =>
-  metric === 'references' ? m.referencesPerAccess : m.nsPerAccess;
+/** The metric's value at a point (hit rates in %), or null where it has none (no caches, no lookups). */
+export function metricValue(m: PointMeasurement, metric: SweepMetric): number | null {
+  switch (metric) {
+    case 'references':
+      return m.referencesPerAccess;
+    case 'time':
+      return m.nsPerAccess;
+    case 'tlb-hits':
+      return m.caches === null ? null : m.caches.tlbHitRate * 100;
+    case 'walk-cache-hits':
+      return m.caches?.walkCacheHitRate == null ? null : m.caches.walkCacheHitRate * 100;
+  }
+}
+
+/** Hit rates are percentages: their axis runs from 0 to 100 whatever the points. */
+export const isRateMetric = (metric: SweepMetric): boolean =>
+  metric === 'tlb-hits' || metric === 'walk-cache-hits';
 
 export interface SeriesPoint {
   readonly heapBytes: number;
@@ -53,7 +68,10 @@ export function selectSeries(
     configuration,
     points: results
       .filter((r) => r.configId === configuration.id)
-      .map((r) => ({ heapBytes: r.heapBytes, value: metricValue(r.measurement, metric) }))
+      .flatMap((r) => {
+        const value = metricValue(r.measurement, metric);
+        return value === null ? [] : [{ heapBytes: r.heapBytes, value }];
+      })
       .sort((a, b) => a.heapBytes - b.heapBytes),
   }));
 }

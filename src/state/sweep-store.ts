@@ -20,7 +20,11 @@ import {
 } from './sweep-settings';
 
 export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled';
-export type SweepMetric = 'references' | 'time';
+/**
+ * What the chart plots: estimated time or translation references per access, the share of
+ * accesses a TLB translated, or the share of paging-structure-cache lookups that hit.
+ */
+export type SweepMetric = 'references' | 'time' | 'tlb-hits' | 'walk-cache-hits';
 
 /** A point of the current plan, without its (possibly large) config. */
 export interface PlannedPoint {

@@ -37,6 +37,10 @@ describe('sweep CSV', () => {
       expect(row.numbers.ns_per_access).toBe(source.nsPerAccess);
       expect(row.numbers.cycles_per_access).toBe(source.cyclesPerAccess);
       expect(row.numbers.tlb_hit_rate).toBe(source.caches?.tlbHitRate ?? null);
+      expect(row.numbers.pwc_hit_rate).toBe(source.caches?.pwcHitRate ?? null);
+      expect(row.numbers.gpa_mapping_hit_rate).toBe(source.caches?.gpaHitRate ?? null);
+      // No lookup of a kind: an empty field, read back as null.
+      expect(row.numbers.nested_pwc_hit_rate).toBeNull();
       // Labels hold commas: they come back whole.
       expect(row.label).toBe(findConfiguration(row.configuration)!.label);
       expect(row.cachePreset).toBe('sandy-bridge');

@@ -3,8 +3,8 @@
  * experiment per point on a pool of workers — with progress, a chart, a table and exports.
  */
 import { useMemo, useRef } from 'react';
-import type { SweepStore } from '../../state/sweep-store';
-import { planHeapSizes, selectSeries } from '../../state/sweep-selectors';
+import type { SweepMetric, SweepStore } from '../../state/sweep-store';
+import { isRateMetric, planHeapSizes, selectSeries } from '../../state/sweep-selectors';
 import { runNotes } from './run-notes';
 import { defaultSweepStore } from './default-sweep-store';
 import { ExportButtons } from './ExportButtons';
@@ -45,6 +45,13 @@ export function ExperimentsPanel({ store }: { store?: SweepStore }) {
   );
 }
 
+/** What an empty chart says: a hit rate needs caches to hit (and, for walks, accesses that walk). */
+function emptyText(measured: boolean, metric: SweepMetric, cachePreset: string | null): string | undefined {
+  if (!measured || !isRateMetric(metric)) return undefined;
+  if (cachePreset === 'none') return 'No translation caches in this run: no hit rate to plot.';
+  return 'Not one access of these points looked up a paging-structure cache.';
+}
+
 function Results() {
   const plan = useSweep((s) => s.plan);
   const results = useSweep((s) => s.results);
@@ -67,7 +74,14 @@ function Results() {
         <MetricToggle />
         <ExportButtons chart={chart} />
       </div>
-      <SweepChart series={series} heapSizes={heapSizes} metric={metric} svgRef={chart} notes={notes} />
+      <SweepChart
+        series={series}
+        heapSizes={heapSizes}
+        metric={metric}
+        svgRef={chart}
+        notes={notes}
+        emptyText={emptyText(results.length > 0, metric, ranWith?.cachePreset ?? null)}
+      />
       <SweepTakeaway />
     </>
   );

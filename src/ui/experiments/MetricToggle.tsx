@@ -1,10 +1,12 @@
-/** What the chart plots: estimated time or references per access. */
+/** What the chart plots: estimated time, references per access, or a translation-cache hit rate. */
 import type { SweepMetric } from '../../state/sweep-store';
 import { useSweep } from './sweep-store-context';
 
 const CHOICES: { metric: SweepMetric; label: string }[] = [
   { metric: 'time', label: 'Time per access' },
   { metric: 'references', label: 'References per access' },
+  { metric: 'tlb-hits', label: 'TLB hits' },
+  { metric: 'walk-cache-hits', label: 'Paging-structure-cache hits' },
 ];
 
 export function MetricToggle() {

@@ -20,12 +20,21 @@ export interface SweepChartProps {
   readonly svgRef?: Ref<SVGSVGElement>;
   /** What the run was (workload, caches, accesses): under the legend, so an exported PNG says it too. */
   readonly notes?: readonly string[];
+  /** What the empty plot says (before the first point, or when no point has this metric). */
+  readonly emptyText?: string;
 }
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
-export function SweepChart({ series, heapSizes, metric, svgRef, notes = [] }: SweepChartProps) {
-  const scales = useMemo(() => chartScales(heapSizes, series), [heapSizes, series]);
+export function SweepChart({
+  series,
+  heapSizes,
+  metric,
+  svgRef,
+  notes = [],
+  emptyText = 'Results appear here as the points finish.',
+}: SweepChartProps) {
+  const scales = useMemo(() => chartScales(heapSizes, series, metric), [heapSizes, series, metric]);
   const xAxis = useMemo(
     () =>
       axisBottom(scales.x)
@@ -66,7 +75,7 @@ export function SweepChart({ series, heapSizes, metric, svgRef, notes = [] }: Sw
         </text>
         {empty && (
           <text x={PLOT.width / 2} y={PLOT.height / 2} textAnchor="middle" fill="currentColor" opacity={0.6}>
-            Results appear here as the points finish.
+            {emptyText}
           </text>
         )}
         {drawOrder(series).map((s) => {

@@ -1,8 +1,13 @@
-/** The results as a table: a row per configuration, a column per heap size, time and references in each cell. */
+/**
+ * The results as a table: a row per configuration, a column per heap size, time and references in
+ * each cell — and the hit rate the chart shows, when it shows one.
+ */
 import { useMemo } from 'react';
-import { selectTable, type Cell } from '../../state/sweep-selectors';
+import { isRateMetric, metricValue, selectTable, type Cell } from '../../state/sweep-selectors';
+import type { SweepMetric } from '../../state/sweep-store';
 import { useSweep } from './sweep-store-context';
 import { formatBytes, formatNs, formatRefs, formatSlowdown } from './format';
+import { METRIC_SHORT } from './chart-layout';
 import { markerPath, seriesStyle } from './series-style';
 
 export function SweepTable() {
@@ -10,6 +15,7 @@ export function SweepTable() {
   const results = useSweep((s) => s.results);
   const errors = useSweep((s) => s.errors);
   const status = useSweep((s) => s.status);
+  const metric = useSweep((s) => s.metric);
   const { heapSizes, rows } = useMemo(() => selectTable(plan, results, errors), [plan, results, errors]);
   if (rows.length === 0) return null;
 
@@ -18,7 +24,8 @@ export function SweepTable() {
       <table className="sweep-table">
         <caption>
           Average per access: estimated time, then translation memory references (and the slowdown against
-          native paging with the same guest pages).
+          native paging with the same guest pages){isRateMetric(metric) && <>, then {METRIC_SHORT[metric]}</>}
+          .
         </caption>
         <thead>
           <tr>
@@ -57,7 +64,7 @@ export function SweepTable() {
                   {configuration.label}
                 </th>
                 {cells.map((cell, i) => (
-                  <CellView key={heapSizes[i]} cell={cell} running={status === 'running'} />
+                  <CellView key={heapSizes[i]} cell={cell} running={status === 'running'} metric={metric} />
                 ))}
               </tr>
             );
@@ -68,7 +75,7 @@ export function SweepTable() {
   );
 }
 
-function CellView({ cell, running }: { cell: Cell; running: boolean }) {
+function CellView({ cell, running, metric }: { cell: Cell; running: boolean; metric: SweepMetric }) {
   switch (cell.state) {
     case 'pending':
       return (
@@ -91,8 +98,15 @@ function CellView({ cell, running }: { cell: Cell; running: boolean }) {
             {formatRefs(m.referencesPerAccess)}
             {cell.slowdown !== null && <> · {formatSlowdown(cell.slowdown)}</>}
           </span>
+          {isRateMetric(metric) && <span className="rate">{rateText(m, metric)}</span>}
         </td>
       );
     }
   }
+}
+
+/** "TLB 98.4 %"; a dash where the point has no such rate (no caches, or no access walked). */
+function rateText(m: Parameters<typeof metricValue>[0], metric: SweepMetric): string {
+  const value = metricValue(m, metric);
+  return `${METRIC_SHORT[metric]} ${value === null ? '—' : `${value.toFixed(1)} %`}`;
 }

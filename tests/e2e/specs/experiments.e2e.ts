@@ -81,7 +81,23 @@ export const tests: E2ETest[] = [
       const box = await panel(page).boundingBox();
       check(box !== null, 'the panel has a box');
       await page.screenshot({ path: join(artifacts, 'experiments-lecture.png'), fullPage: true, clip: box });
-      console.log(`    ${done}; at 32 GiB native/EPT 4K/2M/1G: ${at32.join(' / ')} ns`);
+      // The hit rates behind it: past the TLB's reach nothing hits the TLB, the walk caches still do.
+      await button(page, 'Paging-structure-cache hits').click();
+      const walkCacheRates: number[] = [];
+      for (const label of LECTURE_ROWS) {
+        const cell = (await rowCells(table, label)).at(-1)!;
+        const rate = Number(/PSC hits ([\d.]+) %/.exec(cell)?.[1] ?? NaN);
+        check(rate > 0 && rate < 100, `"${label}" at 32 GiB: "${cell}"`);
+        walkCacheRates.push(rate);
+      }
+      await button(page, 'TLB hits').click();
+      const tlbAt32 = (await rowCells(table, LECTURE_ROWS[1]!)).at(-1)!;
+      check(/TLB hits [0-4]\.\d %/.test(tlbAt32), `EPT 4 KiB at 32 GiB hardly hits the TLB: "${tlbAt32}"`);
+      await expectVisible(panel(page).getByRole('img', { name: /accesses translated by a TLB/ }));
+      await page.screenshot({ path: join(artifacts, 'experiments-tlb-hits.png'), fullPage: true, clip: box });
+      console.log(
+        `    ${done}; at 32 GiB native/EPT 4K/2M/1G: ${at32.join(' / ')} ns; PSC hits ${walkCacheRates.join(' / ')} %`,
+      );
     },
   },
   {

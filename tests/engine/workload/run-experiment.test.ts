@@ -145,6 +145,39 @@ describe('runExperiment with translation caches', () => {
     expect(result.caches?.structures.find((s) => s.name === 'l1-dtlb-4k')?.lookups).toBe(20_000);
   });
 
+  it('reports hit rates by kind of structure: none looked up when every access hits a TLB', () => {
+    const result = runExperiment(
+      chase({
+        workload: { type: 'sequential' },
+        heapBytes: 2 ** 20,
+        accesses: 20_000,
+        warmup: 20_000,
+        cachePreset: 'skylake',
+      }),
+    );
+    expect(result.caches).toMatchObject({ pwcHitRate: null, gpaHitRate: null, nestedPwcHitRate: null });
+    expect(result.caches?.walkCacheHitRate).toBeNull();
+  });
+
+  it('at 32 GiB the paging-structure caches still hit where the TLBs cannot, and each rate adds up', () => {
+    const result = runExperiment(chase({ accesses: 5000, warmup: 5000, cachePreset: 'skylake' }));
+    const caches = result.caches!;
+    const structures = caches.structures;
+    const rate = (kinds: string[]) => {
+      const of = structures.filter((s) => kinds.includes(s.kind));
+      return of.reduce((n, s) => n + s.hits, 0) / of.reduce((n, s) => n + s.lookups, 0);
+    };
+    expect(caches.tlbHitRate).toBeLessThan(0.01);
+    expect(caches.pwcHitRate).toBeCloseTo(rate(['pwc']), 12);
+    expect(caches.gpaHitRate).toBeCloseTo(rate(['gpa-tlb']), 12);
+    expect(caches.nestedPwcHitRate).toBeCloseTo(rate(['nested-pwc']), 12);
+    expect(caches.walkCacheHitRate).toBeCloseTo(rate(['pwc', 'nested-pwc']), 12);
+    // The PML4E cache covers the whole heap, so a third of the guest PWC lookups hit.
+    expect(caches.pwcHitRate!).toBeGreaterThan(0.3);
+    expect(structures.find((s) => s.name === 'pml4e-cache')).toMatchObject({ kind: 'pwc', hitRate: 1 });
+    expect(structures.find((s) => s.name === 'l2-tlb')?.fills).toBeGreaterThan(4900);
+  });
+
   it('only removes references: the split by dimension still adds up, and each dimension shrinks', () => {
     const uncached = runExperiment(chase({ accesses: 5000, warmup: 2000 }));
     const cached = runExperiment(chase({ accesses: 5000, warmup: 2000, cachePreset: 'sandy-bridge' }), {

@@ -62,6 +62,31 @@ describe('ExperimentsPanel', () => {
     expect(run.tasks.some((t) => t.config.heapBytes === 32 * GiB)).toBe(true);
   });
 
+  it("charts and tables the translation caches' hit rates when asked", async () => {
+    const { runs, user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Lecture experiment' }));
+    const run = runs[0]!;
+    act(() => {
+      run.tasks.forEach((task) => run.listener.onResult!(task.id, measurement(8, 100)));
+      run.finish();
+    });
+    await screen.findByText(/Done: 32 of 32 points/);
+    const chartShows = screen.getByRole('group', { name: 'Chart shows' });
+    await user.click(within(chartShows).getByRole('button', { name: 'TLB hits' }));
+    expect(within(chartShows).getByRole('button', { name: 'TLB hits' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(screen.getByRole('img', { name: /accesses translated by a TLB/ })).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: /Average per access/ });
+    // The fixture's TLBs translate a quarter of the accesses.
+    expect(within(table).getAllByRole('cell')[0]).toHaveTextContent('TLB hits 25.0 %');
+    await user.click(within(chartShows).getByRole('button', { name: 'Paging-structure-cache hits' }));
+    expect(within(table).getAllByRole('cell')[0]).toHaveTextContent('PSC hits 37.5 %');
+    await user.click(within(chartShows).getByRole('button', { name: 'Time per access' }));
+    expect(within(table).getAllByRole('cell')[0]).not.toHaveTextContent('%');
+  });
+
   it('cancel stops the run, keeps what finished, and Run works again', async () => {
     const { runs, store, user } = setup();
     await user.click(screen.getByRole('button', { name: 'Lecture experiment' }));

@@ -49,6 +49,29 @@ describe('SweepChart', () => {
     expect(getByRole('img').getAttribute('aria-label')).toMatch(/references per access/);
   });
 
+  it('plots hit rates on a 0–100 % axis whatever the points', () => {
+    const data = [series('native-4K', [90, 10, 2])];
+    const { container, getByRole } = render(
+      <SweepChart series={data} heapSizes={heapSizes} metric="tlb-hits" />,
+    );
+    const ticks = [...container.querySelectorAll('.y-axis .tick text')].map((t) => t.textContent);
+    expect(ticks[0]).toBe('0');
+    expect(ticks.at(-1)).toBe('100');
+    expect(getByRole('img').getAttribute('aria-label')).toMatch(/accesses translated by a TLB \(%\)/);
+  });
+
+  it('says why a hit-rate chart is empty when told', () => {
+    const { getByText } = render(
+      <SweepChart
+        series={[series('native-4K', [])]}
+        heapSizes={heapSizes}
+        metric="walk-cache-hits"
+        emptyText="No caches."
+      />,
+    );
+    expect(getByText('No caches.')).toBeInTheDocument();
+  });
+
   it('says where results will appear before any point has finished', () => {
     const { getByText } = render(
       <SweepChart series={[series('native-4K', [])]} heapSizes={heapSizes} metric="time" />,
