@@ -20,4 +20,12 @@ describe('address bit layout', () => {
     expect(layout.width).toBeLessThanOrEqual(560);
     expect(layout.bitW).toBeGreaterThan(12);
   });
+
+  it('never gives a negative size, even for a container measured at 0 px', () => {
+    for (const width of [0, 20, 60]) {
+      const layout = bitLayout(fields, width);
+      expect(layout.bitW).toBeGreaterThan(0);
+      for (const p of layout.placed) expect(p.x1 - p.x0).toBeGreaterThan(0);
+    }
+  });
 });

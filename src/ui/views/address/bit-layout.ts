@@ -8,6 +8,11 @@ import type { AddressField } from './address-fields';
 export const GAP = 10;
 export const ROW_H = 106;
 const MAX_BIT = 17;
+/**
+ * The smallest bit slot: a container measured before it has its width (0 while the page lays out,
+ * or while a screenshot resizes it) gets a layout too wide for it, never negative sizes.
+ */
+const MIN_BIT = 4;
 const MIN_ONE_ROW_BIT = 12.5;
 
 export interface PlacedField {
@@ -35,9 +40,9 @@ export function bitLayout(fields: readonly AddressField[], containerWidth = 1100
     oneRow >= MIN_ONE_ROW_BIT
       ? [fields]
       : [fields.filter((f) => f.low >= 30), fields.filter((f) => f.low < 30)];
-  const slot = Math.min(
-    MAX_BIT,
-    ...rows.map((row) => (avail - (row.length - 1) * GAP) / Math.max(1, bitCount(row))),
+  const slot = Math.max(
+    MIN_BIT,
+    Math.min(MAX_BIT, ...rows.map((row) => (avail - (row.length - 1) * GAP) / Math.max(1, bitCount(row)))),
   );
   const placed: PlacedField[] = [];
   let width = 0;
