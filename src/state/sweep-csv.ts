@@ -32,6 +32,10 @@ export const CSV_COLUMNS = [
   'pwc_hit_rate',
   'gpa_mapping_hit_rate',
   'nested_pwc_hit_rate',
+  'reference_cycles',
+  'data_cycles',
+  'memory_cycles',
+  'ghz',
 ] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -88,6 +92,11 @@ export function sweepCsv(
         num(m.caches?.pwcHitRate),
         num(m.caches?.gpaHitRate),
         num(m.caches?.nestedPwcHitRate),
+        // The time model's numbers (the footprint model places references and data itself).
+        settings.latency === 'flat' ? String(settings.referenceCycles) : '',
+        settings.latency === 'flat' ? String(settings.dataCycles) : '',
+        settings.latency === 'footprint' ? String(settings.memoryCycles) : '',
+        String(settings.ghz),
       ];
       lines.push(fields.map(quote).join(','));
     });

@@ -3,6 +3,12 @@
  * the sweep's points (one ExperimentConfig per configuration × heap size).
  */
 import type { CachePreset, ExperimentConfig } from '../engine/workload/experiment-config';
+import {
+  DEFAULT_LATENCY,
+  FLAT_DATA_CYCLES,
+  FLAT_REFERENCE_CYCLES,
+  type LatencyModel,
+} from '../engine/workload/latency-model';
 import type { WorkloadSpec } from '../engine/workload/workload-spec';
 import { CONFIGURATIONS, findConfiguration, nestedSpec, type ConfigurationId } from './sweep-configurations';
 
@@ -30,6 +36,13 @@ export interface SweepSettings {
   readonly levels: 4 | 5;
   readonly cachePreset: CachePreset;
   readonly latency: LatencyChoice;
+  /** The flat model's cycles per paging-structure reference and per data access. */
+  readonly referenceCycles: number;
+  readonly dataCycles: number;
+  /** The footprint model's cycles of a load from memory (past the last-level cache). */
+  readonly memoryCycles: number;
+  /** Clock, for cycles → nanoseconds. */
+  readonly ghz: number;
   /** Measured accesses per point, after `warmup` accesses that fill the caches. */
   readonly accesses: number;
   readonly warmup: number;
@@ -49,8 +62,6 @@ export interface SweepPoint {
   readonly heapBytes: number;
   readonly config: ExperimentConfig;
 }
-
-const FOOTPRINT = { dataCycles: 'footprint', referenceCycles: 'footprint' } as const;
 
 export const MiB = 2 ** 20;
 export const GiB = 2 ** 30;
@@ -72,6 +83,10 @@ export const LECTURE_SETTINGS: SweepSettings = {
   levels: 4,
   cachePreset: 'sandy-bridge',
   latency: 'footprint',
+  referenceCycles: FLAT_REFERENCE_CYCLES,
+  dataCycles: FLAT_DATA_CYCLES,
+  memoryCycles: DEFAULT_LATENCY.memoryCycles,
+  ghz: DEFAULT_LATENCY.ghz,
   // Stable averages and warm caches (5 000 accesses cover a 2 MiB heap's 512 pages many times over);
   // about 2 s on one worker in Chromium, well under 10 s on a busy 2-core machine.
   accesses: 20_000,
@@ -105,6 +120,18 @@ export function settingsProblem(settings: SweepSettings, trace: LoadedTrace | nu
   }
   if (!Number.isInteger(settings.warmup) || settings.warmup < 0)
     return 'Warm-up must be a whole number, 0 or more.';
+  const cycles: [number, string][] =
+    settings.latency === 'flat'
+      ? [
+          [settings.referenceCycles, 'Cycles per table reference'],
+          [settings.dataCycles, 'Cycles per data access'],
+        ]
+      : [[settings.memoryCycles, 'Memory cycles']];
+  for (const [value, name] of cycles) {
+    if (!Number.isFinite(value) || value < 0) return `${name} must be a number, 0 or more.`;
+  }
+  if (!Number.isFinite(settings.ghz) || settings.ghz <= 0)
+    return 'The clock must be a number of GHz above 0.';
   if (settings.workload === 'trace') {
     if (trace === null) return 'Load a trace file first (one hexadecimal address per line).';
   } else if (!Number.isInteger(settings.itemBytes) || settings.itemBytes < 1) {
@@ -132,6 +159,18 @@ function workloadSpec(settings: SweepSettings, trace: LoadedTrace | null): Workl
   }
 }
 
+/** The engine's latency model for the settings' time model and numbers (latency-model.ts). */
+export function latencyOf(settings: SweepSettings): Partial<LatencyModel> {
+  return settings.latency === 'footprint'
+    ? {
+        dataCycles: 'footprint',
+        referenceCycles: 'footprint',
+        memoryCycles: settings.memoryCycles,
+        ghz: settings.ghz,
+      }
+    : { referenceCycles: settings.referenceCycles, dataCycles: settings.dataCycles, ghz: settings.ghz };
+}
+
 /** The sweep's points, heap size by heap size so every line grows together. */
 export function sweepPoints(settings: SweepSettings, trace: LoadedTrace | null): SweepPoint[] {
   const workload = workloadSpec(settings, trace);
@@ -151,7 +190,7 @@ export function sweepPoints(settings: SweepSettings, trace: LoadedTrace | null):
         guestLevels: settings.levels,
         nested: nestedSpec(configuration, settings.levels),
         cachePreset: settings.cachePreset,
-        latency: settings.latency === 'footprint' ? FOOTPRINT : undefined,
+        latency: latencyOf(settings),
         // Native lines are points of their own; slowdowns are read off them.
         compareNative: false,
       },

@@ -141,6 +141,41 @@ describe('sweep store', () => {
     expect(store.getState().settings.workload).toBe('trace');
   });
 
+  it('refuses a time model with a negative cost or no clock, and sends its numbers to the engine', () => {
+    const { pool, runs } = createFakePool();
+    const store = createSweepStore(pool, { settings: SMALL });
+    store.getState().updateSettings({ latency: 'flat', referenceCycles: -1 });
+    store.getState().run();
+    expect(store.getState().settingsError).toBe('Cycles per table reference must be a number, 0 or more.');
+    store.getState().updateSettings({ referenceCycles: 30, ghz: 0 });
+    store.getState().run();
+    expect(store.getState().settingsError).toMatch(/clock must be a number of GHz above 0/);
+    store.getState().updateSettings({ ghz: 2, dataCycles: 100 });
+    store.getState().run();
+    expect(runs[0]!.tasks[0]!.config.latency).toEqual({ referenceCycles: 30, dataCycles: 100, ghz: 2 });
+    store.getState().updateSettings({ latency: 'footprint', memoryCycles: 250 });
+    store.getState().cancel();
+    store.getState().run();
+    expect(runs[1]!.tasks[0]!.config.latency).toEqual({
+      dataCycles: 'footprint',
+      referenceCycles: 'footprint',
+      memoryCycles: 250,
+      ghz: 2,
+    });
+  });
+
+  it('runs a flat time model end to end: references at the cycles asked, data at its own cost', async () => {
+    const store = createSweepStore(createSweepPool(1), {
+      settings: { ...SMALL, latency: 'flat', referenceCycles: 10, dataCycles: 50, ghz: 2 },
+    });
+    store.getState().run();
+    await until(() => store.getState().status === 'done');
+    for (const { measurement: m } of store.getState().results) {
+      expect(m.cyclesPerAccess).toBe(50 + 10 * m.referencesPerAccess);
+      expect(m.nsPerAccess).toBe(m.cyclesPerAccess / 2);
+    }
+  });
+
   it('names the bad line of an uploaded trace and keeps the settings and the trace it had', () => {
     const { pool } = createFakePool();
     const store = createSweepStore(pool, { settings: SMALL });

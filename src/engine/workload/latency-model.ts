@@ -42,9 +42,13 @@ export const SANDY_BRIDGE_HIERARCHY: readonly CacheLevel[] = [
   { bytes: 8 * 1024 * 1024, cycles: 40 },
 ];
 
+/** The flat model's defaults: a paging-structure reference about an L2 hit, a data access DRAM. */
+export const FLAT_REFERENCE_CYCLES = 12;
+export const FLAT_DATA_CYCLES = 200;
+
 export const DEFAULT_LATENCY: LatencyModel = {
-  dataCycles: 200,
-  referenceCycles: 12,
+  dataCycles: FLAT_DATA_CYCLES,
+  referenceCycles: FLAT_REFERENCE_CYCLES,
   stlbHitCycles: 7,
   hierarchy: SANDY_BRIDGE_HIERARCHY,
   memoryCycles: 200,

@@ -1,4 +1,4 @@
-/** A labelled whole-number input; an empty or partial entry is passed on as NaN for the run check to name. */
+/** A labelled number input (whole unless `decimal`); an empty or partial entry is passed on as NaN for the run check to name. */
 import { useId } from 'react';
 
 export interface NumberFieldProps {
@@ -8,9 +8,19 @@ export interface NumberFieldProps {
   readonly min?: number;
   readonly step?: number;
   readonly hint?: string;
+  /** Takes fractions (a clock in GHz). */
+  readonly decimal?: boolean;
 }
 
-export function NumberField({ label, value, onChange, min = 0, step = 1, hint }: NumberFieldProps) {
+export function NumberField({
+  label,
+  value,
+  onChange,
+  min = 0,
+  step = 1,
+  hint,
+  decimal = false,
+}: NumberFieldProps) {
   const id = useId();
   return (
     <div className="field">
@@ -18,7 +28,7 @@ export function NumberField({ label, value, onChange, min = 0, step = 1, hint }:
       <input
         id={id}
         type="number"
-        inputMode="numeric"
+        inputMode={decimal ? 'decimal' : 'numeric'}
         min={min}
         step={step}
         value={Number.isNaN(value) ? '' : value}

@@ -1,6 +1,7 @@
 /** The sweep's settings: workload, heap sizes, configurations, paging levels, caches, accesses. */
 import { useId } from 'react';
 import type { CachePreset } from '../../engine/workload/experiment-config';
+import { SANDY_BRIDGE_HIERARCHY } from '../../engine/workload/latency-model';
 import {
   CACHE_PRESETS,
   heapSizes,
@@ -21,6 +22,15 @@ const WORKLOADS: { kind: WorkloadKind; label: string; item: string }[] = [
   { kind: 'uniform', label: 'Uniform random', item: 'Alignment (bytes)' },
   { kind: 'trace', label: 'Trace file', item: '' },
 ];
+
+/** "32 KiB L1 at 4 cycles, 256 KiB L2 at 12, 8 MiB LLC at 40": the hierarchy the footprint model places tables in. */
+function hierarchyText(): string {
+  const names = ['L1', 'L2', 'LLC'];
+  return SANDY_BRIDGE_HIERARCHY.map(
+    (level, i) =>
+      `${formatBytes(level.bytes)} ${names[i] ?? `L${i + 1}`} at ${level.cycles}${i === 0 ? ' cycles' : ''}`,
+  ).join(', ');
+}
 
 const CACHE_LABEL: Record<CachePreset, string> = {
   none: 'None: every access walks',
@@ -137,13 +147,45 @@ export function SweepSettingsForm() {
           onChange={(e) => update({ latency: e.currentTarget.value as LatencyChoice })}
         >
           <option value="footprint">By footprint in L1 / L2 / LLC / DRAM</option>
-          <option value="flat">Flat: 12 cycles per reference</option>
+          <option value="flat">Flat: a fixed cost per reference</option>
         </select>
         <span className="hint">
           {settings.latency === 'footprint'
-            ? 'Each table level, and the heap, is charged where its size fits: 32 KiB L1, 256 KiB L2, 8 MiB LLC at 4, 12, 40 cycles, else DRAM at 200; 3.4 GHz.'
-            : 'Every table reference 12 cycles (an L2 hit), every data access 200 (DRAM); 3.4 GHz.'}
+            ? `Each table level, and the heap, is charged where its size fits: ${hierarchyText()}, else memory.`
+            : 'Every table reference and every data access costs the same.'}
         </span>
+      </div>
+      <div className="field-row">
+        {settings.latency === 'flat' ? (
+          <>
+            <NumberField
+              label="Cycles per table reference"
+              value={settings.referenceCycles}
+              onChange={(referenceCycles) => update({ referenceCycles })}
+            />
+            <NumberField
+              label="Cycles per data access"
+              value={settings.dataCycles}
+              step={10}
+              onChange={(dataCycles) => update({ dataCycles })}
+            />
+          </>
+        ) : (
+          <NumberField
+            label="Memory cycles"
+            value={settings.memoryCycles}
+            step={10}
+            onChange={(memoryCycles) => update({ memoryCycles })}
+          />
+        )}
+        <NumberField
+          label="Clock (GHz)"
+          value={settings.ghz}
+          min={0.1}
+          step={0.1}
+          decimal
+          onChange={(ghz) => update({ ghz })}
+        />
       </div>
       <div className="field-row">
         <NumberField

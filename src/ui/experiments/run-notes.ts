@@ -22,6 +22,8 @@ export function runNotes(settings: SweepSettings): string[] {
     WORKLOAD[settings.workload](settings.itemBytes),
     `${CACHES[settings.cachePreset]}, ${settings.levels}-level paging`,
     `${settings.accesses.toLocaleString('en')} accesses + ${settings.warmup.toLocaleString('en')} warm-up`,
-    settings.latency === 'footprint' ? 'Time by table footprint' : 'Time: 12 cycles a reference',
+    settings.latency === 'footprint'
+      ? `Time by table footprint, ${settings.ghz} GHz`
+      : `Time: ${settings.referenceCycles} cycles a reference`,
   ];
 }

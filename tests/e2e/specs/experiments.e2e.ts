@@ -149,16 +149,28 @@ export const tests: E2ETest[] = [
     },
   },
   {
-    name: 'CSV export parses back to the table; PNG export is an image of the chart',
+    name: 'CSV export parses back to the table and keeps the time model; PNG export is an image of the chart',
     timeoutMs: 60_000,
     fn: async (page, baseUrl) => {
       await openPanel(page, baseUrl);
       await panel(page).getByLabel('Largest heap').selectOption({ label: '32 MiB' });
+      // A flat time model of the user's own numbers.
+      await panel(page).getByLabel('Time model').selectOption('flat');
+      await panel(page).getByLabel('Cycles per table reference').fill('30');
+      await panel(page).getByLabel('Cycles per data access').fill('100');
+      await panel(page).getByLabel('Clock (GHz)').fill('2');
       await button(page, 'Run sweep').click();
       await expectText(status(page), /Done: 12 of 12 points/, 20_000);
 
       const rows = parseSweepCsv((await download(page, 'Export CSV')).toString('utf8'));
       check(rows.length === 12, `12 CSV rows, got ${rows.length}`);
+      for (const { numbers: n } of rows) {
+        check(n.reference_cycles === 30 && n.data_cycles === 100 && n.ghz === 2, 'the CSV keeps the model');
+        // 100 + 30 per reference, plus at most a few cycles for second-level TLB hits.
+        const walk = n.cycles_per_access! - 100 - 30 * n.references_per_access!;
+        check(walk >= 0 && walk < 8, `cycles ${n.cycles_per_access} for ${n.references_per_access} refs`);
+        check(Math.abs(n.ns_per_access! * 2 - n.cycles_per_access!) < 1e-9, 'ns at 2 GHz');
+      }
       const table = panel(page).getByRole('table', { name: /Average per access/ });
       const ept4k = await rowCells(table, 'EPT 4 KiB, guest 4 KiB');
       const csvNs = rows

@@ -87,6 +87,22 @@ describe('ExperimentsPanel', () => {
     expect(within(table).getAllByRole('cell')[0]).not.toHaveTextContent('%');
   });
 
+  it("offers the time model's own numbers: cycles per reference and per data access, or memory cycles", async () => {
+    const { store, user } = setup();
+    expect(screen.getByRole('spinbutton', { name: 'Memory cycles' })).toHaveValue(200);
+    expect(screen.queryByRole('spinbutton', { name: 'Cycles per table reference' })).toBeNull();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Time model' }), 'flat');
+    const perReference = screen.getByRole('spinbutton', { name: 'Cycles per table reference' });
+    expect(perReference).toHaveValue(12);
+    expect(screen.getByRole('spinbutton', { name: 'Cycles per data access' })).toHaveValue(200);
+    expect(screen.queryByRole('spinbutton', { name: 'Memory cycles' })).toBeNull();
+    await user.clear(perReference);
+    await user.type(perReference, '20');
+    await user.clear(screen.getByRole('spinbutton', { name: 'Clock (GHz)' }));
+    await user.type(screen.getByRole('spinbutton', { name: 'Clock (GHz)' }), '2.5');
+    expect(store.getState().settings).toMatchObject({ latency: 'flat', referenceCycles: 20, ghz: 2.5 });
+  });
+
   it('cancel stops the run, keeps what finished, and Run works again', async () => {
     const { runs, store, user } = setup();
     await user.click(screen.getByRole('button', { name: 'Lecture experiment' }));
