@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import { isRateMetric, metricValue, selectTable, type Cell } from '../../state/sweep-selectors';
 import type { SweepMetric } from '../../state/sweep-store';
 import { useSweep } from './sweep-store-context';
-import { formatBytes, formatNs, formatRefs, formatSlowdown } from './format';
+import { formatBytes, formatNs, formatRefs, formatSlowdown, formatValue } from './format';
 import { METRIC_SHORT } from './chart-layout';
 import { markerPath, seriesStyle } from './series-style';
 
@@ -94,7 +94,7 @@ function CellView({ cell, running, metric }: { cell: Cell; running: boolean; met
       return (
         <td className="num">
           <span className="ns">{formatNs(m.nsPerAccess)}</span>
-          <span className="refs">
+          <span className="refs" title={splitText(m)}>
             {formatRefs(m.referencesPerAccess)}
             {cell.slowdown !== null && <> · {formatSlowdown(cell.slowdown)}</>}
           </span>
@@ -109,4 +109,10 @@ function CellView({ cell, running, metric }: { cell: Cell; running: boolean; met
 function rateText(m: Parameters<typeof metricValue>[0], metric: SweepMetric): string {
   const value = metricValue(m, metric);
   return `${METRIC_SHORT[metric]} ${value === null ? '—' : `${value.toFixed(1)} %`}`;
+}
+
+/** "2.87 in guest tables + 4.99 in EPT tables": the references by dimension (also in the CSV). */
+function splitText(m: Parameters<typeof metricValue>[0]): string {
+  const guest = `${formatValue(m.guestReferencesPerAccess)} in guest tables`;
+  return m.mode === 'native' ? guest : `${guest} + ${formatValue(m.nestedReferencesPerAccess)} in EPT tables`;
 }

@@ -79,6 +79,11 @@ describe('ExperimentsPanel', () => {
     );
     expect(screen.getByRole('img', { name: /accesses translated by a TLB/ })).toBeInTheDocument();
     const table = screen.getByRole('table', { name: /Average per access/ });
+    // The references by dimension, on the references line.
+    expect(within(table).getAllByRole('cell')[0]!.querySelector('.refs')).toHaveAttribute(
+      'title',
+      '1.60 in guest tables + 6.40 in EPT tables',
+    );
     // The fixture's TLBs translate a quarter of the accesses.
     expect(within(table).getAllByRole('cell')[0]).toHaveTextContent('TLB hits 25.0 %');
     await user.click(within(chartShows).getByRole('button', { name: 'Paging-structure-cache hits' }));
