@@ -63,10 +63,11 @@ export function benchCachedChase(options: BenchOptions): BenchResult {
       { createMachine: factory },
     );
     // What each access costs the model: the cache operations and table reads behind the rate.
-    const per = (total: number) => Math.round((total / result.accesses) * 100) / 100;
+    const hundredths = (value: number) => Math.round(value * 100) / 100;
+    const per = (total: number) => hundredths(total / result.accesses);
     const structures = result.caches?.structures ?? [];
     work = {
-      referencesPerAccess: per(result.referencesPerAccess * result.accesses),
+      referencesPerAccess: hundredths(result.referencesPerAccess),
       lookupsPerAccess: per(structures.reduce((sum, s) => sum + s.lookups, 0)),
       fillsPerAccess: per(structures.reduce((sum, s) => sum + s.fills, 0)),
     };

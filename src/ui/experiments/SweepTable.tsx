@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { isRateMetric, metricValue, selectTable, type Cell } from '../../state/sweep-selectors';
 import type { SweepMetric } from '../../state/sweep-store';
+import type { PointMeasurement } from '../../worker/sweep-protocol';
 import { useSweep } from './sweep-store-context';
 import { formatBytes, formatNs, formatRefs, formatSlowdown, formatValue } from './format';
 import { METRIC_SHORT } from './chart-layout';
@@ -106,13 +107,13 @@ function CellView({ cell, running, metric }: { cell: Cell; running: boolean; met
 }
 
 /** "TLB 98.4 %"; a dash where the point has no such rate (no caches, or no access walked). */
-function rateText(m: Parameters<typeof metricValue>[0], metric: SweepMetric): string {
+function rateText(m: PointMeasurement, metric: SweepMetric): string {
   const value = metricValue(m, metric);
   return `${METRIC_SHORT[metric]} ${value === null ? '—' : `${value.toFixed(1)} %`}`;
 }
 
 /** "2.87 in guest tables + 4.99 in EPT tables": the references by dimension (also in the CSV). */
-function splitText(m: Parameters<typeof metricValue>[0]): string {
+function splitText(m: PointMeasurement): string {
   const guest = `${formatValue(m.guestReferencesPerAccess)} in guest tables`;
   return m.mode === 'native' ? guest : `${guest} + ${formatValue(m.nestedReferencesPerAccess)} in EPT tables`;
 }
