@@ -13,7 +13,8 @@ import { AddressOutcome } from './address/AddressOutcome';
 import { bitLayout } from './address/bit-layout';
 import { useElementWidth } from './hooks/useElementWidth';
 import { safeId } from './HatchPattern';
-import './views.css';
+import './styles/base.css';
+import './styles/address-bits.css';
 
 export interface AddressBitsProps {
   events: readonly WalkEvent[];

@@ -10,7 +10,8 @@ import { formulaText } from './model/formula';
 import { CostChart } from './cost/CostChart';
 import { MiniGrid } from './cost/MiniGrid';
 import { HatchPattern, safeId } from './HatchPattern';
-import './views.css';
+import './styles/base.css';
+import './styles/cost-panel.css';
 
 export interface CostPanelProps {
   /** Guest levels (1…5). */

@@ -7,7 +7,8 @@ import type { WalkEvent } from '../../engine/events';
 import { clampCursor, isFinished, readWalk } from './model/walk-model';
 import { currentSentence } from './model/narrate';
 import { StepList } from './narration/StepList';
-import './views.css';
+import './styles/base.css';
+import './styles/narration.css';
 
 export interface NarrationProps {
   events: readonly WalkEvent[];

@@ -13,7 +13,8 @@ import { PageCard } from './tables/PageCard';
 import { TreeLinks } from './tables/TreeLinks';
 import { HatchPattern, safeId } from './HatchPattern';
 import { useScrollToCurrentCard } from './hooks/useScrollToCurrentCard';
-import './views.css';
+import './styles/base.css';
+import './styles/table-trees.css';
 
 export interface TableTreesProps {
   events: readonly WalkEvent[];

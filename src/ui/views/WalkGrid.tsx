@@ -17,7 +17,8 @@ import { GridLegend } from './grid/GridLegend';
 import { HatchPattern, safeId } from './HatchPattern';
 import { useD3Transform } from './hooks/useD3Transform';
 import { useReducedMotion } from './hooks/useReducedMotion';
-import './views.css';
+import './styles/base.css';
+import './styles/walk-grid.css';
 
 export interface WalkGridProps {
   events: readonly WalkEvent[];
