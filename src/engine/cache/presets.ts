@@ -1,5 +1,5 @@
 /**
- * CPU presets (facts.md §8). TLB sizes come from the vendors' optimization manuals and published
+ * CPU presets (docs/hardware-rules.md, docs/caches.md). TLB sizes come from the vendors' optimization manuals and published
  * measurements; paging-structure-cache sizes are small and undocumented on Intel (measured at a few
  * PML4E / PDPTE entries and ~32 PDE entries), and where guest-physical mappings live is not
  * documented at all — those figures are approximate, and each preset's `sources` says so.

@@ -1,5 +1,5 @@
 /**
- * The zod schema of a scenario file (shared/design/scenario.md). Every object is loose:
+ * The zod schema of a scenario file (docs/scenario-format.md). Every object is loose:
  * unknown fields are accepted and ignored, since the format may grow. Defaults that depend on
  * other fields, and checks across fields, are applied afterwards by `parseScenario`.
  */

@@ -1,5 +1,5 @@
 /**
- * The trace JSON of the contract (shared/design/scenario.md): one result per access, then every
+ * The trace JSON of the contract (docs/scenario-format.md): one result per access, then every
  * memory word after the run. Addresses and entry values are lowercase compact hex strings;
  * the #PF error code is a number.
  */

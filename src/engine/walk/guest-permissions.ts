@@ -39,7 +39,7 @@ export function permissionDenied(
     if (cpu.smep && user) return DENY_SMEP;
     return 0;
   }
-  if (cpu.smap && user) return DENY_SMAP; // EFLAGS.AC = 0 is assumed (facts.md §1)
+  if (cpu.smap && user) return DENY_SMAP; // EFLAGS.AC = 0 is assumed (docs/hardware-rules.md)
   if (kind === ACCESS_WRITE && !writable && cpu.wp) return DENY_READ_ONLY;
   return 0;
 }

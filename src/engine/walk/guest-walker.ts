@@ -250,7 +250,7 @@ export class GuestWalker {
           return this.pageFault(PFEC_P, kind, cpl, level);
         }
       }
-      // A (and D on a write to a leaf) — the leaf only once its checks passed (facts.md §1).
+      // A (and D on a write to a leaf) — the leaf only once its checks passed (docs/hardware-rules.md).
       const dirty = leaf && kind === ACCESS_WRITE ? PTE_D : 0;
       const flagsNeeded = (lo & PTE_A) === 0 || (dirty !== 0 && (lo & PTE_D) === 0);
       if (

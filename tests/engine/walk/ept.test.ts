@@ -1,4 +1,4 @@
-/** Intel EPT rules, SDM Vol. 3 ch. 29, as pinned in facts.md §2. */
+/** Intel EPT rules, SDM Vol. 3 ch. 29, as pinned in docs/hardware-rules.md. */
 import { describe, expect, it } from 'vitest';
 import { setup2D, VA, DATA_GPA, HOST_OFFSET, EPT_ROOT, WB } from './setup-2d';
 import { walk } from './fixture';

@@ -1,4 +1,4 @@
-/** AMD nested paging rules (APM Vol. 2 §15.25), as pinned in facts.md §4. */
+/** AMD nested paging rules (APM Vol. 2 §15.25); the pinned choices are in docs/hardware-rules.md. */
 import { describe, expect, it } from 'vitest';
 import { setup2D, VA, DATA_GPA, HOST_OFFSET } from './setup-2d';
 import { walk } from './fixture';
