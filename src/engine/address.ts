@@ -2,7 +2,7 @@
  * Linear addresses at the edges: parsing hex text, canonical form, per-level indices, formatting.
  * The hot path never sees a string or a BigInt: it takes the two 32-bit halves.
  */
-import type { LinearAddress } from './types';
+import type { LinearAddress } from './vocabulary';
 import { TWO_32 } from './bits';
 
 const HEX = /^(0x)?[0-9a-f_]+$/i;
@@ -22,7 +22,8 @@ export const linearFromBigInt = (value: bigint): LinearAddress => ({
   hi: Number((value >> 32n) & 0xffff_ffffn),
   lo: Number(value & 0xffff_ffffn),
 });
-export const linearToBigInt = (va: LinearAddress): bigint => (BigInt(va.hi >>> 0) << 32n) | BigInt(va.lo >>> 0);
+export const linearToBigInt = (va: LinearAddress): bigint =>
+  (BigInt(va.hi >>> 0) << 32n) | BigInt(va.lo >>> 0);
 
 /** Canonical: bits 63:47 (63:56 with LA57) all equal. Works on the high half alone. */
 export function isCanonical(hi: number, la57: boolean): boolean {

@@ -75,7 +75,8 @@ export const EPT_MEMTYPE_NAMES = ['UC', 'WC', '2', '3', 'WT', 'WP', 'WB', '7'] a
 export const isValidEptMemoryType = (type: number): boolean => type !== 2 && type !== 3 && type !== 7;
 
 /** Mask of the address bits 51:32 below MAXPHYADDR, as applied to the high half of an entry. */
-export const addressMaskHi = (maxPhyAddr: number): number => (maxPhyAddr >= 52 ? 0xf_ffff : (1 << (maxPhyAddr - 32)) - 1);
+export const addressMaskHi = (maxPhyAddr: number): number =>
+  maxPhyAddr >= 52 ? 0xf_ffff : (1 << (maxPhyAddr - 32)) - 1;
 /** Bits 51:M of the high half: set in an entry, they are reserved. */
 export const reservedAboveMaxPhyHi = (maxPhyAddr: number): number => 0xf_ffff & ~addressMaskHi(maxPhyAddr);
 
@@ -83,5 +84,6 @@ export const reservedAboveMaxPhyHi = (maxPhyAddr: number): number => 0xf_ffff & 
 export const entryAddress = (lo: number, hi: number, maskHi: number): number =>
   (hi & maskHi) * TWO_32 + ((lo & 0xffff_f000) >>> 0);
 
-export const pageSizeOfLevel = (level: number): '4K' | '2M' | '1G' => (level === 1 ? '4K' : level === 2 ? '2M' : '1G');
-export const bytesOfLevel = (level: number): number => (level === 1 ? PAGE_4K : level === 2 ? PAGE_2M : PAGE_1G);
+/** Low address bits that must be 0 in a 1 GiB / 2 MiB EPT leaf (SDM §29.3.2, Tables 29-3, 29-5). */
+export const EPT_LARGE_LEAF_RSVD_1G = 0x3fff_f000;
+export const EPT_LARGE_LEAF_RSVD_2M = 0x001f_f000;

@@ -3,7 +3,7 @@
  * (#PF error code, EPT exit qualification, AMD EXITINFO1) into words. Pure; facts §1, §2, §4.
  * AMD nested tables use the ordinary entry format, so they decode with `decodeGuestEntry`.
  */
-import type { PageSize } from './types';
+import type { PageSize } from './vocabulary';
 import {
   EPT_A,
   EPT_D,
@@ -44,10 +44,9 @@ import {
   PTE_XD_HI,
   TWO_32,
   addressMaskHi,
-  bytesOfLevel,
   entryAddress,
-  pageSizeOfLevel,
 } from './bits';
+import { bytesOfLevel, pageSizeOfLevel } from './paging';
 
 export type EntryFormat = 'guest' | 'ept';
 

@@ -14,8 +14,8 @@ import type {
   PageSize,
   PagingMode,
   SkippedCell,
-  TranslationResult,
-} from './types';
+} from './vocabulary';
+import type { TranslationResult } from './result';
 
 export interface WalkStartEvent {
   readonly type: 'walk-start';

@@ -4,7 +4,7 @@
  */
 import type { EventSink, WalkEvent } from './events';
 import type { PhysicalMemory } from './memory/physical-memory';
-import { pageSizeOfLevel } from './bits';
+import { pageSizeOfLevel, smallerPage } from './paging';
 import {
   ACCESS_FETCH,
   ACCESS_READ,
@@ -17,12 +17,10 @@ import {
   OUTCOME_PAGE_FAULT,
   type Access,
   type Cpl,
-  type Machine,
-  type MachineConfig,
-  type PageSize,
   type PagingMode,
-  type TranslationResult,
-} from './types';
+} from './vocabulary';
+import { type TranslationResult } from './result';
+import { type Machine, type MachineConfig } from './machine-api';
 import { EptWalker } from './walk/ept-walker';
 import { GuestWalker } from './walk/guest-walker';
 import type { NestedWalker } from './walk/nested-walker';
@@ -89,7 +87,7 @@ class EngineMachine implements Machine {
       nested = new NptWalker(ctx, config.npt.ncr3, config.npt.levels, config.npt.nxe, maxPhy);
       mode = 'npt';
     }
-    const guest = new GuestWalker(ctx, config.cpu, nested, mode === 'npt');
+    const guest = new GuestWalker(ctx, config.cpu, nested);
     this.ctx = ctx;
     this.guest = guest;
     this.mode = mode;
@@ -125,7 +123,7 @@ class EngineMachine implements Machine {
   }
 
   get lastPa(): number {
-    return this.guest.pa;
+    return this.guest.record.pa;
   }
 
   get lastReferences(): number {
@@ -202,9 +200,9 @@ class EngineMachine implements Machine {
       sink({
         type: 'fault',
         outcome: result.outcome as Exclude<typeof result.outcome, 'ok'>,
-        guestLevel: guest.faultGuestLevel,
-        nestedLevel: guest.faultNestedLevel,
-        reason: guest.faultReason,
+        guestLevel: guest.fault.guestLevel,
+        nestedLevel: guest.fault.nestedLevel,
+        reason: guest.describeFault(kindCode, cpl),
       });
     }
     if (caches !== null) result = caches.complete(result, kindCode, before!, sink);
@@ -233,6 +231,7 @@ function describeResult(
   nestedLevels: number,
   ctx: WalkContext,
 ): TranslationResult {
+  const { record, fault } = guest;
   const base = {
     va: access.va,
     kind: access.kind,
@@ -242,41 +241,37 @@ function describeResult(
     guestLevels,
     nestedLevels,
     references: ctx.references ?? [],
-    faultGuestLevel: code === OUTCOME_OK ? undefined : guest.faultGuestLevel,
-    faultNestedLevel: code === OUTCOME_OK ? undefined : guest.faultNestedLevel,
+    faultGuestLevel: code === OUTCOME_OK ? undefined : fault.guestLevel,
+    faultNestedLevel: code === OUTCOME_OK ? undefined : fault.nestedLevel,
   };
   switch (code) {
     case OUTCOME_OK: {
-      const guestPageSize = pageSizeOfLevel(guest.guestLeafLevel);
-      const nestedPageSize = guest.nestedLeafLevel === 0 ? undefined : pageSizeOfLevel(guest.nestedLeafLevel);
+      const guestPageSize = pageSizeOfLevel(record.guestLeafLevel);
+      const nestedPageSize =
+        record.nestedLeafLevel === 0 ? undefined : pageSizeOfLevel(record.nestedLeafLevel);
       return {
         ...base,
-        gpa: mode === 'native' ? undefined : guest.gpa,
-        pa: guest.pa,
+        gpa: mode === 'native' ? undefined : record.gpa,
+        pa: record.pa,
         guestPageSize,
         nestedPageSize,
         pageSize: smallerPage(guestPageSize, nestedPageSize),
       };
     }
     case OUTCOME_PAGE_FAULT:
-      return { ...base, errorCode: guest.errorCode, faultLinear: access.va };
+      return { ...base, errorCode: fault.errorCode, faultLinear: access.va };
     case OUTCOME_EPT_VIOLATION:
       return {
         ...base,
-        faultGpa: guest.faultGpa,
-        exitQualification: guest.exitQualification,
+        faultGpa: fault.gpa,
+        exitQualification: fault.exitQualification,
         guestLinearAddress: access.va,
       };
     case OUTCOME_EPT_MISCONFIG:
-      return { ...base, faultGpa: guest.faultGpa };
+      return { ...base, faultGpa: fault.gpa };
     case OUTCOME_NPF:
-      return { ...base, faultGpa: guest.faultGpa, exitInfo1: guest.exitInfo1 };
+      return { ...base, faultGpa: fault.gpa, exitInfo1: fault.exitInfo1 };
     default:
       return base; // #GP: no walk
   }
 }
-
-const PAGE_ORDER: readonly PageSize[] = ['4K', '2M', '1G'];
-/** The translation covers min(guest page, nested page) — a larger guest page is "splintered". */
-export const smallerPage = (a: PageSize, b: PageSize | undefined): PageSize =>
-  b === undefined || PAGE_ORDER.indexOf(a) <= PAGE_ORDER.indexOf(b) ? a : b;

@@ -8,7 +8,7 @@
  *  - 'nested-pwc' EPT (NPT) paging-structure caches: a gPA prefix → the next EPT table.
  * Plain data: a preset is one of these, and a scenario or the CLI may give its own.
  */
-import type { PageSize } from '../types';
+import type { PageSize } from '../vocabulary';
 
 export type ReplacementPolicy = 'lru' | 'plru' | 'random';
 export type CacheKind = 'tlb' | 'pwc' | 'gpa-tlb' | 'nested-pwc';
@@ -61,9 +61,6 @@ export interface CacheConfig {
   readonly replacement: ReplacementPolicy;
   readonly structures: readonly StructureSpec[];
 }
-
-export const PAGE_SIZE_LEVEL: Readonly<Record<PageSize, number>> = { '4K': 1, '2M': 2, '1G': 3 };
-export const LEVEL_PAGE_SIZE: readonly PageSize[] = ['4K', '4K', '2M', '1G'];
 
 /** Checks a configuration; throws with the name of the bad structure. */
 export function validateCacheConfig(config: CacheConfig): void {

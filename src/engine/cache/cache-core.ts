@@ -4,13 +4,13 @@
  * someone listens; the bulk path only counts.
  */
 import type { TlbEvictEvent } from '../events';
-import type { SkippedCell } from '../types';
+import type { SkippedCell } from '../vocabulary';
 import { CACHES_ON } from '../walk/cache-hooks';
 import type { WalkContext } from '../walk/walk-context';
 import type { CacheConfig, CacheKind } from './cache-config';
 import type { CacheTrace, HitRecord } from './cache-trace';
 import { describeEntry } from './describe';
-import { LEVEL_PAGE_SIZE } from './cache-config';
+import { pageSizeOfLevel } from '../paging';
 import { STAT_EVICTIONS, STAT_FILLS, STAT_HITS, STAT_MISSES, contextTag } from './set-assoc';
 import { CacheStructure } from './structure';
 
@@ -178,7 +178,7 @@ export class CacheCore {
       type: 'tlb-hit',
       ...this.where(st, guestLevel),
       ...slotOf(st, i),
-      pageSize: LEVEL_PAGE_SIZE[pageLevel]!,
+      pageSize: pageSizeOfLevel(pageLevel),
       usable,
       skipped,
     });

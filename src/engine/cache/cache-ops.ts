@@ -3,7 +3,7 @@
  * §4.10.4 and §29.4.3): invalidation instructions, VM transitions, and a plain store to memory
  * that invalidates nothing (how a stale translation is made).
  */
-import type { LinearAddress } from '../types';
+import type { LinearAddress } from '../vocabulary';
 
 /** INVPCID types 0–3 (SDM Vol. 2, INVPCID). */
 export type InvpcidType =

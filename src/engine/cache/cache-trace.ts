@@ -3,7 +3,7 @@
  * spares (cells of the uncached walk) and what each hit claimed, for the stale check afterwards.
  * Never built on the bulk path.
  */
-import type { SkippedCell, WalkReference } from '../types';
+import type { SkippedCell, WalkReference } from '../vocabulary';
 import type { CacheKind } from './cache-config';
 
 export interface HitRecord {

@@ -1,24 +1,22 @@
 /** Cache entries in words, for snapshots and fill events (display only, never the hot path). */
 import { formatLinear, formatPhys, linearFromBigInt } from '../address';
-import { NESTED_FETCH, NESTED_READ, NESTED_WRITE } from '../walk/nested-walker';
-import { LEVEL_PAGE_SIZE } from './cache-config';
+import { entryName, guestTableName, pageShift, pageSizeOfLevel } from '../paging';
+import { NESTED_FETCH, NESTED_READ, NESTED_WRITE, RIGHT_NX, RIGHT_U, RIGHT_W } from '../walk/rights';
 import type { CacheEntrySnapshot } from './snapshot-types';
 import {
-  GPA_DIRTY,
-  GPA_LEAF_SHIFT,
-  RIGHT_NX,
-  RIGHT_U,
-  RIGHT_W,
-  TLB_GUEST_DIRTY,
-  TLB_NESTED_DIRTY,
-  TLB_NESTED_SHIFT,
-  pageShift,
-} from './keys';
+  gpaDirty,
+  gpaLeaf,
+  gpaRights,
+  nestedPwcRights,
+  pwcRights,
+  tlbGuestDirty,
+  tlbGuestRights,
+  tlbNestedDirty,
+  tlbNestedRights,
+} from './payload-codec';
 import { PCID_BITS, PCID_MASK } from './set-assoc';
 import type { CacheStructure } from './structure';
 
-const ENTRY_NAMES = ['', 'PTE', 'PDE', 'PDPTE', 'PML4E', 'PML5E'];
-const TABLE_NAMES = ['', 'PT', 'PD', 'PDPT', 'PML4', 'PML5'];
 /** Bit 56: linear addresses are sign-extended from it (with 4-level paging bits 56:48 copy bit 47). */
 const SIGN_BIT = 1n << 56n;
 const TWO_64 = 1n << 64n;
@@ -38,12 +36,6 @@ const guestRightsText = (r: number): string =>
 const nestedRightsText = (r: number): string =>
   ['R', 'W', 'X'].filter((_, bit) => (r & [NESTED_READ, NESTED_WRITE, NESTED_FETCH][bit]!) !== 0).join('') ||
   '—';
-
-/** NPT rights so far are packed like guest rights (R/W bit 1, U/S bit 2, NX bit 0); EPT's are R/W/X. */
-const nptRightsText = (r: number): string =>
-  guestRightsText(
-    ((r & 2) !== 0 ? RIGHT_W : 0) | ((r & 4) !== 0 ? RIGHT_U : 0) | ((r & 1) !== 0 ? RIGHT_NX : 0),
-  );
 
 /** Describes entry `i` of `st`. `nested`: the machine has a second dimension; `npt`: it is AMD's. */
 export function describeEntry(
@@ -71,15 +63,15 @@ export function describeEntry(
     case 'tlb': {
       const level = key % 4;
       const b = arr.b[i]!;
-      const dirty = (flags & TLB_GUEST_DIRTY) !== 0 && (flags & TLB_NESTED_DIRTY) !== 0;
+      const dirty = tlbGuestDirty(flags) && tlbNestedDirty(flags);
       return {
         ...base,
-        pageSize: LEVEL_PAGE_SIZE[level],
+        pageSize: pageSizeOfLevel(level),
         from: `va ${linearText(Math.floor(key / 4), pageShift(level))}`,
         to: nested ? `hPA ${formatPhys(a)} (gPA ${formatPhys(b)})` : `pa ${formatPhys(a)}`,
         rights:
-          guestRightsText(flags) +
-          (nested ? ` · ${dim} ${nestedRightsText((flags >> TLB_NESTED_SHIFT) & 7)}` : '') +
+          guestRightsText(tlbGuestRights(flags)) +
+          (nested ? ` · ${dim} ${nestedRightsText(tlbNestedRights(flags))}` : '') +
           (dirty ? ' · D' : ''),
       };
     }
@@ -89,24 +81,24 @@ export function describeEntry(
       return {
         ...base,
         level,
-        from: `${ENTRY_NAMES[level]} of va ${linearText(Math.floor(key / 8), pageShift(level))}`,
+        from: `${entryName(level)} of va ${linearText(Math.floor(key / 8), pageShift(level))}`,
         to: nested
-          ? `${TABLE_NAMES[level - 1]} at gPA ${formatPhys(b)} = hPA ${formatPhys(a)}`
-          : `${TABLE_NAMES[level - 1]} at ${formatPhys(a)}`,
-        rights: guestRightsText(flags),
+          ? `${guestTableName(level - 1)} at gPA ${formatPhys(b)} = hPA ${formatPhys(a)}`
+          : `${guestTableName(level - 1)} at ${formatPhys(a)}`,
+        rights: guestRightsText(pwcRights(flags)),
       };
     }
     case 'gpa-tlb': {
       const level = key % 4;
       return {
         ...base,
-        pageSize: LEVEL_PAGE_SIZE[level],
+        pageSize: pageSizeOfLevel(level),
         from: `gPA ${formatPhys(Math.floor(key / 4) * 2 ** pageShift(level))}`,
         to: `hPA ${formatPhys(a)}`,
         rights:
-          nestedRightsText(flags & 7) +
-          ((flags & GPA_DIRTY) !== 0 ? ' · D' : '') +
-          ` (${LEVEL_PAGE_SIZE[(flags >> GPA_LEAF_SHIFT) & 3]} leaf)`,
+          nestedRightsText(gpaRights(flags)) +
+          (gpaDirty(flags) ? ' · D' : '') +
+          ` (${pageSizeOfLevel(gpaLeaf(flags))} leaf)`,
       };
     }
     default: {
@@ -114,9 +106,10 @@ export function describeEntry(
       return {
         ...base,
         level,
-        from: `${dim} ${ENTRY_NAMES[level]} of gPA ${formatPhys(Math.floor(key / 8) * 2 ** pageShift(level))}`,
-        to: `${dim} ${TABLE_NAMES[level - 1]} at ${formatPhys(a)}`,
-        rights: npt ? nptRightsText(flags & 7) : nestedRightsText(flags & 7),
+        from: `${dim} ${entryName(level)} of gPA ${formatPhys(Math.floor(key / 8) * 2 ** pageShift(level))}`,
+        to: `${dim} ${guestTableName(level - 1)} at ${formatPhys(a)}`,
+        // NPT rights so far are packed like guest rights (RIGHT_*); EPT's are R/W/X.
+        rights: npt ? guestRightsText(nestedPwcRights(flags)) : nestedRightsText(nestedPwcRights(flags)),
       };
     }
   }

@@ -6,27 +6,25 @@
  * combined rights and the D state. An access it does not allow — or a write while D is clear —
  * drops it and walks: faults are never delivered from a cached entry.
  */
-import { ACCESS_FETCH, type CpuConfig } from '../types';
+import { ACCESS_FETCH, type CpuConfig } from '../vocabulary';
 import { ARG_GPA, ARG_HPA, CACHES_ON, LOOKUP_TLB_HIT, type GuestCacheHooks } from '../walk/cache-hooks';
-import type { GuestWalker } from '../walk/guest-walker';
+import type { TranslationRecord } from '../walk/translation-record';
 import type { CacheCore } from './cache-core';
+import { PAGE_KEY_SCALE, PREFIX_KEY_SCALE, linearOffset } from './keys';
+import { pageShift } from '../paging';
 import {
-  PWC_NESTED_LEAF_SHIFT,
-  PWC_NESTED_SHIFT,
-  RIGHT_NX,
-  RIGHT_U,
-  RIGHT_W,
-  TLB_GUEST_DIRTY,
-  TLB_GUEST_LEAF_SHIFT,
-  TLB_GUEST_RIGHTS,
-  TLB_NESTED_DIRTY,
-  TLB_NESTED_LEAF_SHIFT,
-  TLB_NESTED_SHIFT,
-  PAGE_KEY_SCALE,
-  PREFIX_KEY_SCALE,
-  linearOffset,
-  pageShift,
-} from './keys';
+  packPwc,
+  packTlb,
+  pwcNestedLeaf,
+  pwcNestedRights,
+  pwcRights,
+  tlbGuestDirty,
+  tlbGuestLeaf,
+  tlbGuestRights,
+  tlbNestedDirty,
+  tlbNestedLeaf,
+  tlbNestedRights,
+} from './payload-codec';
 import { LastTlbHit } from './last-tlb-hit';
 import { STAT_DROPS, STAT_HITS, STAT_MISSES, type SetAssoc } from './set-assoc';
 import type { CacheStructure } from './structure';
@@ -56,7 +54,7 @@ export class GuestCaches implements GuestCacheHooks {
     this.lastHit = new LastTlbHit(core.changes);
   }
 
-  lookup(walker: GuestWalker, vaHi: number, vaLo: number, kind: number, cpl: number): number {
+  lookup(record: TranslationRecord, vaHi: number, vaLo: number, kind: number, cpl: number): number {
     // The common case first, small enough to be inlined into the walk and the access loop.
     const core = this.core;
     const ctx = core.ctx;
@@ -68,14 +66,20 @@ export class GuestCaches implements GuestCacheHooks {
       ctx.sink === null &&
       core.trace === null &&
       this.lastHit.repeats(vaHi, vaLo, core.tag, fetch) &&
-      this.repeatHit(walker, fetch ? core.instructionTlbs : core.dataTlbs, vaLo, kind, cpl)
+      this.repeatHit(record, fetch ? core.instructionTlbs : core.dataTlbs, vaLo, kind, cpl)
     )
       return LOOKUP_TLB_HIT;
-    if (this.lookupTlb(walker, vaHi, vaLo, kind, cpl)) return LOOKUP_TLB_HIT;
-    return this.lookupPwc(vaHi, vaLo, walker.levels);
+    if (this.lookupTlb(record, vaHi, vaLo, kind, cpl)) return LOOKUP_TLB_HIT;
+    return this.lookupPwc(vaHi, vaLo, core.guestLevels);
   }
 
-  lookupTlb(walker: GuestWalker, vaHi: number, vaLo: number, kind: number, cpl: number): boolean {
+  private lookupTlb(
+    record: TranslationRecord,
+    vaHi: number,
+    vaLo: number,
+    kind: number,
+    cpl: number,
+  ): boolean {
     const core = this.core;
     const fetch = kind === ACCESS_FETCH;
     const list = fetch ? core.instructionTlbs : core.dataTlbs;
@@ -103,7 +107,7 @@ export class GuestCaches implements GuestCacheHooks {
         }
         return false;
       }
-      serve(walker, arr, i, pageLevel, flags, vaLo);
+      serve(record, arr, i, pageLevel, flags, vaLo);
       if (listening) core.tlbHit(st, gl, i, pageLevel, true, core.hitRecord(st, i, 0, pageLevel, 0));
       // A second-level hit fills the first level: the caches change, so it is not kept.
       if (bulk && st.tier === 1) this.lastHit.record(vaHi, vaLo, core.tag, fetch, s, i, pageLevel);
@@ -113,7 +117,7 @@ export class GuestCaches implements GuestCacheHooks {
         // A second-level hit also fills the first level.
         if (st.tier > 1) {
           core.tier2Hits++;
-          this.fill(list, 1, walker, vaHi, vaLo);
+          this.fill(list, 1, record, vaHi, vaLo);
         }
       }
       return true;
@@ -127,7 +131,7 @@ export class GuestCaches implements GuestCacheHooks {
    * the hit cannot serve this access — the full lookup then drops it.
    */
   private repeatHit(
-    walker: GuestWalker,
+    record: TranslationRecord,
     list: readonly CacheStructure[],
     vaLo: number,
     kind: number,
@@ -139,18 +143,18 @@ export class GuestCaches implements GuestCacheHooks {
     const flags = arr.flags[i]!;
     if (this.refusals[refusalIndex(kind, cpl, flags)] !== 0) return false;
     if (position > 0) countMisses(list, position);
-    serve(walker, arr, i, level, flags, vaLo);
+    serve(record, arr, i, level, flags, vaLo);
     arr.count(STAT_HITS);
     arr.touch(i);
     this.core.tlbHits++;
     return true;
   }
 
-  fillTlb(walker: GuestWalker, vaHi: number, vaLo: number, kind: number): void {
-    this.fill(kind === ACCESS_FETCH ? this.core.instructionTlbs : this.core.dataTlbs, 2, walker, vaHi, vaLo);
+  fillTlb(record: TranslationRecord, vaHi: number, vaLo: number, kind: number): void {
+    this.fill(kind === ACCESS_FETCH ? this.core.instructionTlbs : this.core.dataTlbs, 2, record, vaHi, vaLo);
   }
 
-  lookupPwc(vaHi: number, vaLo: number, top: number): number {
+  private lookupPwc(vaHi: number, vaLo: number, top: number): number {
     const core = this.core;
     const listening = core.listening;
     // The longest prefix first: a PDE-cache hit skips the most (SDM §4.10.3.2).
@@ -169,9 +173,9 @@ export class GuestCaches implements GuestCacheHooks {
       const flags = arr.flags[i]!;
       this.pwcTableHpa = arr.a[i]!;
       this.pwcTableGpa = arr.b[i]!;
-      this.pwcRights = flags & (RIGHT_W | RIGHT_U | RIGHT_NX);
-      this.pwcNestedRights = (flags >> PWC_NESTED_SHIFT) & 7;
-      this.pwcNestedLeaf = (flags >> PWC_NESTED_LEAF_SHIFT) & 3;
+      this.pwcRights = pwcRights(flags);
+      this.pwcNestedRights = pwcNestedRights(flags);
+      this.pwcNestedLeaf = pwcNestedLeaf(flags);
       core.used(st, i);
       if (listening) core.pwcHit(st, level, level, i, core.hitRecord(st, i, level, level, 0));
       return level;
@@ -195,7 +199,7 @@ export class GuestCaches implements GuestCacheHooks {
     const i = core.claim(st, set, core.tag, false, level);
     arr.a[i] = this.args[ARG_HPA]!;
     arr.b[i] = this.args[ARG_GPA]!;
-    arr.flags[i] = rights | (nestedRights << PWC_NESTED_SHIFT) | (nestedLeaf << PWC_NESTED_LEAF_SHIFT);
+    arr.flags[i] = packPwc(rights, nestedRights, nestedLeaf);
     if (core.listening) core.filled(st, level, i);
   }
 
@@ -216,26 +220,27 @@ export class GuestCaches implements GuestCacheHooks {
     return -1;
   }
 
-  /** Entries for the translation in the walker's fields, in the TLBs of `list` up to `maxTier`. */
+  /** Entries for the translation in `record`, in the TLBs of `list` up to `maxTier`. */
   private fill(
     list: readonly CacheStructure[],
     maxTier: number,
-    walker: GuestWalker,
+    record: TranslationRecord,
     vaHi: number,
     vaLo: number,
   ): void {
     const core = this.core;
-    const guestLeaf = walker.guestLeafLevel;
-    const nestedLeaf = walker.nestedLeafLevel;
+    const guestLeaf = record.guestLeafLevel;
+    const nestedLeaf = record.nestedLeafLevel;
     // Splintering: the translation covers min(guest page, nested page).
     const level = nestedLeaf !== 0 && nestedLeaf < guestLeaf ? nestedLeaf : guestLeaf;
-    const flags =
-      walker.leafRights |
-      (walker.leafDirty ? TLB_GUEST_DIRTY : 0) |
-      (walker.finalNestedRights << TLB_NESTED_SHIFT) |
-      (walker.finalNestedDirty ? TLB_NESTED_DIRTY : 0) |
-      (guestLeaf << TLB_GUEST_LEAF_SHIFT) |
-      (nestedLeaf << TLB_NESTED_LEAF_SHIFT);
+    const flags = packTlb(
+      record.leafRights,
+      record.leafDirty,
+      record.finalNestedRights,
+      record.finalNestedDirty,
+      guestLeaf,
+      nestedLeaf,
+    );
     for (let s = 0; s < list.length; s++) {
       const st = list[s]!;
       if (st.tier > maxTier) continue;
@@ -243,10 +248,10 @@ export class GuestCaches implements GuestCacheHooks {
       if (pageLevel === 0) continue;
       const arr = st.array;
       const set = arr.queryLinear(vaHi, vaLo, pageShift(pageLevel), PAGE_KEY_SCALE, pageLevel);
-      const i = core.claim(st, set, core.tag, walker.leafGlobal, core.guestLevels);
+      const i = core.claim(st, set, core.tag, record.leafGlobal, core.guestLevels);
       const offset = linearOffset(vaLo, pageLevel);
-      arr.a[i] = walker.pa - offset;
-      arr.b[i] = walker.gpa - offset;
+      arr.a[i] = record.pa - offset;
+      arr.b[i] = record.gpa - offset;
       arr.flags[i] = flags;
       if (core.listening) core.filled(st, core.guestLevels, i);
     }
@@ -269,9 +274,9 @@ export class GuestCaches implements GuestCacheHooks {
   }
 }
 
-/** A usable TLB hit: the walker's result fields from entry i (a page of `pageLevel`). */
+/** A usable TLB hit: `record` from entry i (a page of `pageLevel`). */
 function serve(
-  walker: GuestWalker,
+  record: TranslationRecord,
   arr: SetAssoc,
   i: number,
   pageLevel: number,
@@ -279,15 +284,15 @@ function serve(
   vaLo: number,
 ): void {
   const offset = linearOffset(vaLo, pageLevel);
-  walker.pa = arr.a[i]! + offset;
-  walker.gpa = arr.b[i]! + offset;
-  walker.guestLeafLevel = (flags >> TLB_GUEST_LEAF_SHIFT) & 3;
-  walker.nestedLeafLevel = (flags >> TLB_NESTED_LEAF_SHIFT) & 3;
-  walker.leafRights = flags & TLB_GUEST_RIGHTS;
-  walker.leafDirty = (flags & TLB_GUEST_DIRTY) !== 0;
-  walker.leafGlobal = arr.global[i] !== 0;
-  walker.finalNestedRights = (flags >> TLB_NESTED_SHIFT) & 7;
-  walker.finalNestedDirty = (flags & TLB_NESTED_DIRTY) !== 0;
+  record.pa = arr.a[i]! + offset;
+  record.gpa = arr.b[i]! + offset;
+  record.guestLeafLevel = tlbGuestLeaf(flags);
+  record.nestedLeafLevel = tlbNestedLeaf(flags);
+  record.leafRights = tlbGuestRights(flags);
+  record.leafDirty = tlbGuestDirty(flags);
+  record.leafGlobal = arr.global[i] !== 0;
+  record.finalNestedRights = tlbNestedRights(flags);
+  record.finalNestedDirty = tlbNestedDirty(flags);
 }
 
 /** A miss in each of the first `count` structures of `list` (kept out of the hit path's code). */

@@ -5,10 +5,11 @@
  * Not on the hot path: plain loops over every entry.
  */
 import { formatLinear } from '../address';
-import type { LinearAddress } from '../types';
+import type { LinearAddress } from '../vocabulary';
 import type { CacheCore } from './cache-core';
 import type { CacheOp, InvpcidType, InvvpidType } from './cache-ops';
-import { linearBits, linearPrefix, pageKey, pageShift, prefixKey } from './keys';
+import { linearBits, linearPrefix, pageKey, prefixKey } from './keys';
+import { pageShift } from '../paging';
 import { PCID_BITS, PCID_MASK, STAT_INVALIDATED } from './set-assoc';
 import type { CacheStructure } from './structure';
 

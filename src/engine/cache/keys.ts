@@ -4,7 +4,9 @@
  * bits so one array can hold several sizes / levels without false matches.
  */
 
-const TWO_32 = 0x1_0000_0000;
+import { TWO_32 } from '../bits';
+import { pageShift } from '../paging';
+
 /** Bits 56:32 of a linear address: with 4-level paging bits 56:48 copy bit 47, so they never alias. */
 const LINEAR_HI_MASK = 0x1ff_ffff;
 
@@ -16,8 +18,6 @@ const LINEAR_HI_MASK = 0x1ff_ffff;
 export const POW2 = Float64Array.from({ length: 64 }, (_, n) => 2 ** n);
 export const INV_POW2 = Float64Array.from({ length: 64 }, (_, n) => 2 ** -n);
 
-/** Bits of a page of `level` (1 = 4 KiB, 2 = 2 MiB, 3 = 1 GiB): 12, 21, 30. */
-export const pageShift = (level: number): number => 12 + 9 * (level - 1);
 /** Bytes of a page (or of the region a table entry maps) of `level` 1…5, by level. */
 export const PAGE_BYTES = Float64Array.from({ length: 6 }, (_, level) =>
   level === 0 ? 0 : 2 ** pageShift(level),
@@ -58,31 +58,3 @@ export const linearPrefix = (hi: number, lo: number, level: number): number =>
 export const linearOffset = (lo: number, level: number): number => (lo & PAGE_OFFSET_MASK[level]!) >>> 0;
 
 export const splitHi = (value: number): number => Math.floor(value / TWO_32);
-
-// --- Guest rights so far, packed (SDM §4.6: R/W and U/S ANDed, XD ORed over the levels) ---
-export const RIGHT_W = 1;
-export const RIGHT_U = 2;
-export const RIGHT_NX = 4;
-export const RIGHTS_ALL = RIGHT_W | RIGHT_U;
-
-// --- Combined / linear TLB entry flags ---
-/** Bits 2:0: the guest rights (RIGHT_*). */
-export const TLB_GUEST_RIGHTS = 0b111;
-/** Bit 3: the guest leaf's D flag is set — a write through an entry without it must walk (SDM §4.8). */
-export const TLB_GUEST_DIRTY = 1 << 3;
-/** Bits 6:4: the nested rights of the final translation (NESTED_READ / WRITE / FETCH). */
-export const TLB_NESTED_SHIFT = 4;
-/** Bit 7: the nested leaf's D flag is set, or nested A/D flags are not in use. */
-export const TLB_NESTED_DIRTY = 1 << 7;
-/** Bits 9:8 guest leaf level, 11:10 nested leaf level (0 natively). */
-export const TLB_GUEST_LEAF_SHIFT = 8;
-export const TLB_NESTED_LEAF_SHIFT = 10;
-
-// --- Guest paging-structure-cache entry flags ---
-/** Bits 2:0 rights so far (RIGHT_*); 6:4 nested rights of the next table's page; 11:10 its nested leaf level. */
-export const PWC_NESTED_SHIFT = 4;
-export const PWC_NESTED_LEAF_SHIFT = 10;
-
-// --- Guest-physical mapping flags: bits 2:0 rights (NESTED_*), bit 3 dirty, 9:8 leaf level ---
-export const GPA_DIRTY = 1 << 3;
-export const GPA_LEAF_SHIFT = 8;

@@ -4,10 +4,9 @@
  * (invalidations, VM transitions) go through `perform`.
  */
 import type { EventSink } from '../events';
-import type { CpuConfig, TranslationResult, WalkReference } from '../types';
-import { EPT_A, PTE_A } from '../bits';
-import { EptWalker } from '../walk/ept-walker';
-import type { GuestWalker } from '../walk/guest-walker';
+import type { CpuConfig, WalkReference } from '../vocabulary';
+import type { TranslationResult } from '../result';
+import type { GuestWalk } from '../walk/guest-walk';
 import type { NestedWalker } from '../walk/nested-walker';
 import type { WalkContext } from '../walk/walk-context';
 import { CacheCore } from './cache-core';
@@ -33,13 +32,13 @@ export class MachineCaches {
   constructor(
     readonly config: CacheConfig,
     private readonly ctx: WalkContext,
-    private readonly guest: GuestWalker,
+    private readonly guest: GuestWalk,
     private readonly nested: NestedWalker | null,
     npt: boolean,
     private readonly cpu: CpuConfig,
   ) {
     this.core = new CacheCore(config, ctx, nested !== null, npt, guest.levels, nested?.levels ?? 0, cpu.vpid);
-    this.nestedAccessed = npt ? PTE_A : nested instanceof EptWalker && nested.adEnabled ? EPT_A : 0;
+    this.nestedAccessed = nested === null ? 0 : nested.accessedFlag;
     this.core.setPcid(this.pcidOf(cpu.cr3));
     guest.caches = new GuestCaches(this.core, cpu);
     if (nested !== null) nested.caches = new NestedCaches(this.core);

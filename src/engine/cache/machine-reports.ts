@@ -1,6 +1,6 @@
 /** Small reports the machine gives about its caches: counters, an empty snapshot, a write's description. */
 import { formatEntry, formatPhys } from '../address';
-import type { CacheActivity } from '../types';
+import type { CacheActivity } from '../vocabulary';
 import type { CacheConfig } from './cache-config';
 import type { CacheCore } from './cache-core';
 import { activityOf } from './snapshot';

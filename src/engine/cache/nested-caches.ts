@@ -4,9 +4,11 @@
  * Tagged by the EPTP: one per machine, so the tag is implicit (0).
  */
 import { ARG_GPA, ARG_HPA, type NestedCacheHooks } from '../walk/cache-hooks';
-import { NESTED_WRITE } from '../walk/nested-walker';
+import { NESTED_WRITE } from '../walk/rights';
 import type { CacheCore } from './cache-core';
-import { GPA_DIRTY, GPA_LEAF_SHIFT, PAGE_KEY_SCALE, PREFIX_KEY_SCALE, pageShift, physOffset } from './keys';
+import { PAGE_KEY_SCALE, PREFIX_KEY_SCALE, physOffset } from './keys';
+import { pageShift } from '../paging';
+import { gpaDirty, gpaLeaf, gpaRights, nestedPwcRights, packGpa } from './payload-codec';
 import { STAT_DROPS } from './set-assoc';
 import type { CacheStructure } from './structure';
 
@@ -44,8 +46,8 @@ export class NestedCaches implements NestedCacheHooks {
       }
       const pageLevel = this.foundLevel;
       const flags = arr.flags[i]!;
-      const rights = flags & 7;
-      const dirty = (flags & GPA_DIRTY) !== 0;
+      const rights = gpaRights(flags);
+      const dirty = gpaDirty(flags);
       const refused = (access & ~rights) !== 0;
       if (refused || ((access & NESTED_WRITE) !== 0 && !dirty)) {
         // Not allowed, or a write that must set the leaf's D flag: drop the entry and walk.
@@ -58,7 +60,7 @@ export class NestedCaches implements NestedCacheHooks {
       }
       this.hitHpa = arr.a[i]! + physOffset(gpa, pageLevel);
       this.hitRights = rights;
-      this.hitLeaf = (flags >> GPA_LEAF_SHIFT) & 3;
+      this.hitLeaf = gpaLeaf(flags);
       this.hitDirty = dirty;
       core.used(st, i);
       if (listening)
@@ -85,7 +87,7 @@ export class NestedCaches implements NestedCacheHooks {
         continue;
       }
       this.pwcTable = arr.a[i]!;
-      this.pwcRights = arr.flags[i]!;
+      this.pwcRights = nestedPwcRights(arr.flags[i]!);
       core.used(st, i);
       if (listening) core.pwcHit(st, guestLevel, level, i, core.hitRecord(st, i, guestLevel, level, gpa));
       return level;
@@ -119,7 +121,7 @@ export class NestedCaches implements NestedCacheHooks {
       const i = core.claim(st, set, EPTP_TAG, false, guestLevel);
       // A splintered piece starts at its own offset within the leaf's page.
       arr.a[i] = frame + physOffset(gpa, leafLevel) - physOffset(gpa, pageLevel);
-      arr.flags[i] = rights | (dirty ? GPA_DIRTY : 0) | (leafLevel << GPA_LEAF_SHIFT);
+      arr.flags[i] = packGpa(rights, dirty, leafLevel);
       if (core.listening) core.filled(st, guestLevel, i);
     }
   }

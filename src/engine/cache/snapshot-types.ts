@@ -2,7 +2,7 @@
  * What the machine reports about its caches: their contents (for the caches panel) and counters.
  * Plain, structured-clone-safe data.
  */
-import type { CacheActivity, PageSize } from '../types';
+import type { CacheActivity, PageSize } from '../vocabulary';
 import type { CacheKind, ReplacementPolicy, TlbSide } from './cache-config';
 
 /** One valid entry, described for display. */

@@ -1,5 +1,5 @@
 /** Snapshots of the caches' contents and counters (plain data for the UI, the trace and the bench). */
-import type { CacheActivity } from '../types';
+import type { CacheActivity } from '../vocabulary';
 import type { CacheCore } from './cache-core';
 import { describeEntry } from './describe';
 import {

@@ -5,25 +5,29 @@
  * path, never in bulk runs.
  */
 import { formatPhys } from '../address';
-import { OUTCOMES, OUTCOME_OK, type TranslationResult, type WalkReference } from '../types';
+import { OUTCOMES, OUTCOME_OK, type WalkReference } from '../vocabulary';
+import { type TranslationResult } from '../result';
 import { CACHES_OFF } from '../walk/cache-hooks';
-import type { GuestWalker } from '../walk/guest-walker';
+import type { GuestWalk } from '../walk/guest-walk';
 import { NESTED_OK, type NestedWalker } from '../walk/nested-walker';
 import { highHalf } from '../walk/address-halves';
 import type { WalkContext } from '../walk/walk-context';
 import { PTE_A } from '../bits';
+import { entryName } from '../paging';
 import { covers, type CacheTrace, type HitRecord } from './cache-trace';
+import { pageBytes } from './keys';
 import {
-  GPA_LEAF_SHIFT,
-  TLB_GUEST_LEAF_SHIFT,
-  TLB_GUEST_RIGHTS,
-  TLB_NESTED_LEAF_SHIFT,
-  TLB_NESTED_SHIFT,
-  PWC_NESTED_SHIFT,
-  pageBytes,
-} from './keys';
+  gpaLeaf,
+  gpaRights,
+  nestedPwcRights,
+  pwcNestedRights,
+  pwcRights,
+  tlbGuestLeaf,
+  tlbGuestRights,
+  tlbNestedLeaf,
+  tlbNestedRights,
+} from './payload-codec';
 
-const ENTRY_NAMES = ['', 'PTE', 'PDE', 'PDPTE', 'PML4E', 'PML5E'];
 /** An access type no EPT rights refuse: the silent nested walk reports the mapping, whatever it allows. */
 const ANY_ACCESS = 0;
 
@@ -40,7 +44,7 @@ export function findStale(
   trace: CacheTrace,
   nestedAccessed: number,
   ctx: WalkContext,
-  guest: GuestWalker,
+  guest: GuestWalk,
   nested: NestedWalker | null,
   result: TranslationResult,
   kind: number,
@@ -70,24 +74,25 @@ export function findStale(
 function claimBroken(
   hit: HitRecord,
   code: number,
-  guest: GuestWalker,
+  guest: GuestWalk,
   nested: NestedWalker | null,
   result: TranslationResult,
 ): string | null {
+  const now = guest.record;
   switch (hit.kind) {
     case 'tlb': {
       const flags = hit.flags;
       const same =
         code === OUTCOME_OK &&
-        guest.pa === result.pa &&
-        (nested === null || guest.gpa === result.gpa) &&
-        guest.leafRights === (flags & TLB_GUEST_RIGHTS) &&
-        guest.finalNestedRights === ((flags >> TLB_NESTED_SHIFT) & 7) &&
-        guest.guestLeafLevel === ((flags >> TLB_GUEST_LEAF_SHIFT) & 3) &&
-        guest.nestedLeafLevel === ((flags >> TLB_NESTED_LEAF_SHIFT) & 3);
+        now.pa === result.pa &&
+        (nested === null || now.gpa === result.gpa) &&
+        now.leafRights === tlbGuestRights(flags) &&
+        now.finalNestedRights === tlbNestedRights(flags) &&
+        now.guestLeafLevel === tlbGuestLeaf(flags) &&
+        now.nestedLeafLevel === tlbNestedLeaf(flags);
       if (same) return null;
       return code === OUTCOME_OK
-        ? `memory now translates this page to ${formatPhys(guest.pa)} with other rights or page size`
+        ? `memory now translates this page to ${formatPhys(now.pa)} with other rights or page size`
         : `memory now gives ${OUTCOMES[code]} for this access`;
     }
     case 'pwc': {
@@ -96,18 +101,18 @@ function claimBroken(
         guest.pathLowest <= below &&
         guest.pathTableHpa[below] === hit.a &&
         guest.pathTableGpa[below] === hit.b &&
-        guest.pathRights[below] === (hit.flags & 7) &&
-        (nested === null || guest.pathNestedRights[below] === ((hit.flags >> PWC_NESTED_SHIFT) & 7));
+        guest.pathRights[below] === pwcRights(hit.flags) &&
+        (nested === null || guest.pathNestedRights[below] === pwcNestedRights(hit.flags));
       if (same) return null;
-      return `the ${ENTRY_NAMES[hit.level]} in memory no longer leads to the table at ${formatPhys(hit.a)} with these rights`;
+      return `the ${entryName(hit.level)} in memory no longer leads to the table at ${formatPhys(hit.a)} with these rights`;
     }
     case 'gpa-tlb': {
       const r = nested!.translate(highHalf(hit.gpa), hit.gpa | 0, ANY_ACCESS, hit.guestLevel);
       const same =
         r === NESTED_OK &&
         nested!.hpa === hit.a + (hit.gpa % pageBytes(hit.level)) &&
-        nested!.rights === (hit.flags & 7) &&
-        nested!.leafLevel === ((hit.flags >> GPA_LEAF_SHIFT) & 3);
+        nested!.rights === gpaRights(hit.flags) &&
+        nested!.leafLevel === gpaLeaf(hit.flags);
       return same ? null : `the nested tables no longer map gPA ${formatPhys(hit.gpa)} as cached`;
     }
     default: {
@@ -116,9 +121,9 @@ function claimBroken(
       const same =
         nested!.pathLowest <= below &&
         nested!.pathTable[below] === hit.a &&
-        nested!.pathRights[below] === (hit.flags & 7);
+        nested!.pathRights[below] === nestedPwcRights(hit.flags);
       if (same) return null;
-      return `the nested ${ENTRY_NAMES[hit.level]} for gPA ${formatPhys(hit.gpa)} no longer leads to the table at ${formatPhys(hit.a)}`;
+      return `the nested ${entryName(hit.level)} for gPA ${formatPhys(hit.gpa)} no longer leads to the table at ${formatPhys(hit.a)}`;
     }
   }
 }

@@ -1,6 +1,6 @@
 /** One configured cache structure: its spec, its entries, and what it holds, precomputed for the hot path. */
 import type { CacheKind, ReplacementPolicy, StructureSpec } from './cache-config';
-import { PAGE_SIZE_LEVEL } from './cache-config';
+import { levelOfPageSize } from '../paging';
 import { SetAssoc } from './set-assoc';
 
 export class CacheStructure {
@@ -21,9 +21,7 @@ export class CacheStructure {
     this.name = spec.name;
     this.kind = spec.kind;
     const levels =
-      spec.kind === 'tlb' || spec.kind === 'gpa-tlb'
-        ? spec.sizes.map((s) => PAGE_SIZE_LEVEL[s])
-        : spec.levels;
+      spec.kind === 'tlb' || spec.kind === 'gpa-tlb' ? spec.sizes.map(levelOfPageSize) : spec.levels;
     this.held = Int8Array.from([...new Set(levels)].sort((x, y) => x - y));
     this.tier = spec.kind === 'tlb' ? spec.tier : 1;
     this.splinter = (spec.kind === 'tlb' || spec.kind === 'gpa-tlb') && spec.splinter === true;

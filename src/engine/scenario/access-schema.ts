@@ -5,7 +5,7 @@
  * `ScenarioStep`, with their own case in `resolveStep` and in the runner.
  */
 import { z } from 'zod';
-import type { AccessKind, Cpl, LinearAddress } from '../types';
+import type { AccessKind, Cpl, LinearAddress } from '../vocabulary';
 import { linearAddressSchema } from './hex';
 import type { CacheOp } from '../cache/cache-ops';
 import { cacheOpSchema, isRawCacheOp } from '../cache/op-schema';

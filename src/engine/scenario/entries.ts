@@ -20,7 +20,7 @@ import {
   PTE_XD_HI,
   TWO_32,
 } from '../bits';
-import type { PageSize } from '../types';
+import type { PageSize } from '../vocabulary';
 import type { GuestFlags, NestedPerms } from './flags';
 
 export interface EntryValue {

@@ -4,7 +4,7 @@
  * linear addresses 32-bit halves, entry values {lo, hi}. BigInt is used here only, never in a walk.
  */
 import { z } from 'zod';
-import type { LinearAddress } from '../types';
+import type { LinearAddress } from '../vocabulary';
 import { describeValue } from './errors';
 
 export const HEX_EXPECTED = 'a hex string like "0x7fff_f000_0123" or a number below 2^53';

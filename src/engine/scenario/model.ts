@@ -2,7 +2,7 @@
  * A parsed scenario: every default filled in, every address a number (or 32-bit halves for linear
  * addresses), ready for the builder and the machine. Plain data, structured-clone safe.
  */
-import type { CpuConfig, EptConfig, LinearAddress, NptConfig, PageSize } from '../types';
+import type { CpuConfig, EptConfig, LinearAddress, NptConfig, PageSize } from '../vocabulary';
 import type { GuestFlags, NestedPerms } from './flags';
 import type { ScenarioStep } from './access-schema';
 import type { Expectation } from './schema';

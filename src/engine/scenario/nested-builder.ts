@@ -3,7 +3,8 @@
  * AMD nested paging on — the long-mode-format nested table rooted at nCR3 (the same list serves
  * both). Tables take consecutive 4 KiB frames from the root upward.
  */
-import { EPTP_WALK_LENGTH, EPTP_WALK_LENGTH_SHIFT, PAGE_4K, bytesOfLevel } from '../bits';
+import { EPTP_WALK_LENGTH, EPTP_WALK_LENGTH_SHIFT, PAGE_4K } from '../bits';
+import { bytesOfLevel } from '../paging';
 import { physIndex } from '../address';
 import type { IssueList } from './errors';
 import type { NestedMapping, Scenario } from './model';

@@ -9,7 +9,7 @@
  */
 import { scenarioSchema, type RawScenario } from './schema';
 import { isMemoryAccess, resolveStep } from './access-schema';
-import type { CpuConfig, EptConfig, NptConfig, PageSize } from '../types';
+import type { CpuConfig, EptConfig, NptConfig, PageSize } from '../vocabulary';
 import { EPTP_MEMTYPE, EPTP_WALK_LENGTH, EPTP_WALK_LENGTH_SHIFT, PAGE_1G, PAGE_2M, PAGE_4K } from '../bits';
 import { isCanonical } from '../address';
 import { IssueList, ScenarioError } from './errors';

@@ -3,7 +3,8 @@
  * next) and reports the trace; optionally the walk events of each access.
  */
 import type { EventSink, WalkEvent } from '../events';
-import type { Machine, TranslationResult } from '../types';
+import type { TranslationResult } from '../result';
+import type { Machine } from '../machine-api';
 import type { CacheSnapshot } from '../cache/snapshot-types';
 import { hexOf, hexOfWord } from './hex';
 import { buildMemoryImage } from './builder';

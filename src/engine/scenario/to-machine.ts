@@ -1,7 +1,7 @@
 /** A scenario → a ready machine over its starting memory (given plus builder-written words). */
 import { createMachine } from '../machine';
 import { SparseMemory } from '../memory/sparse-memory';
-import type { Machine, MachineConfig } from '../types';
+import type { Machine, MachineConfig } from '../machine-api';
 import { buildMemoryImage, type MemoryImage } from './builder';
 import type { Scenario } from './model';
 

@@ -6,7 +6,8 @@
 import { formatLinear } from '../address';
 import { EXITQ_LINEAR_VALID } from '../bits';
 import type { EnumerableMemory } from '../memory/physical-memory';
-import type { AccessKind, Cpl, Outcome, PageSize, TranslationResult, WalkReference } from '../types';
+import type { AccessKind, Cpl, Outcome, PageSize, WalkReference } from '../vocabulary';
+import type { TranslationResult } from '../result';
 import type { CacheOpResult } from '../cache/cache-ops';
 import { hexOf, hexOfWord } from './hex';
 

@@ -3,7 +3,7 @@
  * left in fields, so a lookup allocates nothing. The walkers consult the caches only when the
  * walk context's `cacheMode` allows it.
  */
-import type { GuestWalker } from './guest-walker';
+import type { TranslationRecord } from './translation-record';
 
 /** The uncached walk: the reference for results, and the probe that detects stale entries. */
 export const CACHES_OFF = 0;
@@ -26,23 +26,17 @@ export const LOOKUP_TLB_HIT = -1;
 export interface GuestCacheHooks {
   readonly args: Float64Array;
   /**
-   * Consults the TLBs, then the paging-structure caches: LOOKUP_TLB_HIT (the walker's result
-   * fields are written), the level of a paging-structure-cache hit (see `lookupPwc`), or 0.
+   * Consults the TLBs, then the paging-structure caches: LOOKUP_TLB_HIT (a TLB entry served the
+   * translation and `record` holds it), the level L of a paging-structure-cache hit — the level-(L − 1)
+   * table and the rights so far are left in the `pwc*` fields — or 0.
    * One call the compiler does not inline keeps the walk small enough to inline its reads.
    */
-  lookup(walker: GuestWalker, vaHi: number, vaLo: number, kind: number, cpl: number): number;
-  /** A usable TLB hit: writes the walker's result fields (pa, gpa, leaf levels) and returns true. */
-  lookupTlb(walker: GuestWalker, vaHi: number, vaLo: number, kind: number, cpl: number): boolean;
-  /** After a successful walk: a TLB entry from the walker's result fields. */
-  fillTlb(walker: GuestWalker, vaHi: number, vaLo: number, kind: number): void;
-  /**
-   * The lowest level L (≤ top) whose paging-structure cache holds the entry for this address, or 0.
-   * A hit leaves the level-(L − 1) table and the rights so far in the `pwc*` fields.
-   */
-  lookupPwc(vaHi: number, vaLo: number, top: number): number;
+  lookup(record: TranslationRecord, vaHi: number, vaLo: number, kind: number, cpl: number): number;
+  /** After a successful walk: a TLB entry from `record`. */
+  fillTlb(record: TranslationRecord, vaHi: number, vaLo: number, kind: number): void;
   readonly pwcTableGpa: number;
   readonly pwcTableHpa: number;
-  /** Rights so far, packed (RIGHT_W / RIGHT_U / RIGHT_NX, src/engine/cache/keys.ts). */
+  /** Rights so far, packed (RIGHT_W / RIGHT_U / RIGHT_NX, rights.ts). */
   readonly pwcRights: number;
   /** Nested rights and nested leaf level of the page holding the next table (for the A/D write check). */
   readonly pwcNestedRights: number;

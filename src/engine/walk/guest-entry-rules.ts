@@ -28,14 +28,6 @@ export function hasReservedBits(lo: number, hi: number, level: number, masks: Re
   return (lo & (level === 3 ? LARGE_RSVD_1G : LARGE_RSVD_2M)) !== 0;
 }
 
-/** Which reserved bit, in words (for events and narration; not on the hot path). */
-export function describeReservedBits(_lo: number, hi: number, level: number, masks: ReservedMasks): string {
-  if ((hi & masks.aboveMaxPhyHi) !== 0) return 'an address bit above MAXPHYADDR is set';
-  if (!masks.nxe && (hi & PTE_XD_HI) !== 0) return 'XD is set while EFER.NXE = 0';
-  if (level >= 4) return `PS is set in a PML${level}E`;
-  return `address bits ${level === 3 ? '29:13 of a 1 GiB' : '20:13 of a 2 MiB'} page are set`;
-}
-
 /** Whether an entry at `level` maps a page (PTE, or PS in a PDE / PDPTE). */
 export const isLeaf = (lo: number, level: number): boolean =>
   level === 1 || ((level === 2 || level === 3) && (lo & PTE_PS) !== 0);

@@ -7,25 +7,31 @@
  * Addresses reach the helpers as 32-bit halves (address-halves.ts): a number above 2^31 passed to a
  * call the compiler leaves out-of-line would be boxed — an allocation per translation.
  */
-import { bytesOfLevel, TWO_32 } from '../bits';
+import { TWO_32 } from '../bits';
+import { bytesOfLevel } from '../paging';
 import { ADDRESS_LO, highHalf, joinHalves } from './address-halves';
-import { ARG_GPA, ARG_HPA, type NestedCacheHooks } from './cache-hooks';
+import { ARG_GPA, ARG_HPA, CACHES_OFF, type NestedCacheHooks } from './cache-hooks';
+import type { ReservedMasks } from './guest-entry-rules';
 import {
   FAULT_NOT_PRESENT,
   NESTED_OK,
   NESTED_VIOLATION,
   PATH_SLOTS,
+  type NestedVendor,
   type NestedWalker,
 } from './nested-walker';
 import { needsFlags, type WalkContext } from './walk-context';
+import type { WalkFault } from './walk-fault';
 
 /** `consultCaches`: a guest-physical mapping served the translation. */
-export const SERVED_BY_MAPPING = -1;
+const SERVED_BY_MAPPING = -1;
 
 export abstract class NestedWalkBase implements NestedWalker {
+  abstract readonly vendor: NestedVendor;
   abstract readonly levels: number;
   abstract readonly guestFlagWritesNeedCheck: boolean;
   abstract readonly guestTableAccess: number;
+  abstract readonly masks: ReservedMasks;
   hpa = 0;
   hpaHi = 0;
   hpaLo = 0;
@@ -33,13 +39,17 @@ export abstract class NestedWalkBase implements NestedWalker {
   rights = 0;
   faultLevel = 0;
   faultKind = FAULT_NOT_PRESENT;
+  faultLo = 0;
+  faultHi = 0;
+  readonly accessedFlag: number;
   leafDirty = true;
   caches: NestedCacheHooks | null = null;
   readonly pathTable = new Float64Array(PATH_SLOTS);
   readonly pathRights = new Int32Array(PATH_SLOTS);
   pathLowest = 0;
-  /** Why the last entry failed its format's checks, in words (only when an event sink listens). */
-  protected failureDetail = '';
+  /** After `startWalk`: the table the walk starts at and the rights so far (the walker's encoding). */
+  protected startTable = 0;
+  protected startRights = 0;
 
   /**
    * `accessedBit` / `dirtyBit`: where this format keeps A and D; `writesFlags`: whether the walk
@@ -52,17 +62,77 @@ export abstract class NestedWalkBase implements NestedWalker {
     private readonly accessedBit: number,
     private readonly dirtyBit: number,
     private readonly writesFlags: boolean,
-  ) {}
+  ) {
+    this.accessedFlag = writesFlags ? accessedBit : 0;
+  }
 
   abstract translate(gpaHi: number, gpaLo: number, access: number, guestLevel: number): number;
-  abstract describeFailure(): string;
+  abstract report(nestedOutcome: number, access: number, guestLevel: number, fault: WalkFault): number;
+  abstract reportFlagWrite(fault: WalkFault): number;
+
+  /**
+   * The head both loops share: the level the walk starts at — below a paging-structure-cache hit,
+   * else the top — with `startTable` / `startRights` set; 0 when a guest-physical mapping served
+   * the whole translation (no reference).
+   */
+  protected startWalk(
+    gpaHi: number,
+    gpaLo: number,
+    access: number,
+    guestLevel: number,
+    allRights: number,
+  ): number {
+    this.pathLowest = this.levels + 1;
+    this.startTable = this.root;
+    this.startRights = allRights;
+    const caches = this.ctx.cacheMode !== CACHES_OFF ? this.caches : null;
+    if (caches === null) return this.levels;
+    const hit = this.consultCaches(caches, gpaHi, gpaLo, access, guestLevel);
+    if (hit === SERVED_BY_MAPPING) return 0;
+    if (hit === 0) return this.levels;
+    this.startTable = caches.pwcTable;
+    this.startRights = caches.pwcRights;
+    return hit - 1;
+  }
+
+  /**
+   * Reads the level-`level` entry at tableHi:addrLo into `ctx.memory.lo/hi`, noting the path and
+   * recording the reference when someone listens. `rights`: the rights so far, packed.
+   */
+  protected readEntry(
+    tableHi: number,
+    tableLo: number,
+    addrLo: number,
+    level: number,
+    index: number,
+    gpaHi: number,
+    gpaLo: number,
+    guestLevel: number,
+    rights: number,
+  ): void {
+    const ctx = this.ctx;
+    if (ctx.recordPath) this.notePath(level, tableHi, tableLo, rights);
+    ctx.readWord(tableHi, addrLo);
+    if (ctx.references !== null || ctx.sink !== null) {
+      const memory = ctx.memory;
+      ctx.recordNested(
+        guestLevel,
+        level,
+        index,
+        joinHalves(gpaHi, gpaLo),
+        joinHalves(tableHi, addrLo),
+        memory.lo,
+        memory.hi,
+      );
+    }
+  }
 
   /**
    * The caches before the walk (SDM §29.4; APM §15.25.5): SERVED_BY_MAPPING when a guest-physical
    * mapping gave the whole translation (no reference), else the level of a paging-structure-cache
    * hit — the walk starts one below it, at `caches.pwcTable` — or 0.
    */
-  protected consultCaches(
+  private consultCaches(
     caches: NestedCacheHooks,
     gpaHi: number,
     gpaLo: number,
@@ -81,7 +151,7 @@ export abstract class NestedWalkBase implements NestedWalker {
   }
 
   /** With `ctx.recordPath`: the table read at `level` and the rights (packed) before its entry. */
-  protected notePath(level: number, tableHi: number, tableLo: number, rights: number): void {
+  private notePath(level: number, tableHi: number, tableLo: number, rights: number): void {
     this.pathTable[level] = joinHalves(tableHi, tableLo);
     this.pathRights[level] = rights;
     this.pathLowest = level;
@@ -164,10 +234,22 @@ export abstract class NestedWalkBase implements NestedWalker {
     fills.fillMapping(level, this.rights, this.leafDirty, guestLevel);
   }
 
-  /** A failure at `level`: `rights` allowed so far, why (FAULT_*), and the outcome to return. */
-  protected fail(level: number, rights: number, kind: number, outcome = NESTED_VIOLATION): number {
+  /**
+   * A failure at `level`: `rights` allowed so far, why (FAULT_*), the entry's words (int32: an
+   * unsigned word above 2^31 passed to a call would be boxed), and the outcome to return.
+   */
+  protected fail(
+    level: number,
+    rights: number,
+    kind: number,
+    lo: number,
+    hi: number,
+    outcome = NESTED_VIOLATION,
+  ): number {
     this.faultLevel = level;
     this.faultKind = kind;
+    this.faultLo = lo;
+    this.faultHi = hi;
     this.rights = rights;
     return outcome;
   }

@@ -1,7 +1,7 @@
 import type { EventSink } from '../events';
 import type { PhysicalMemory } from '../memory/physical-memory';
 import { SparseMemory } from '../memory/sparse-memory';
-import type { WalkReference } from '../types';
+import type { WalkReference } from '../vocabulary';
 import { CACHES_OFF } from './cache-hooks';
 
 /**

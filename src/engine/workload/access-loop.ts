@@ -2,7 +2,8 @@
  * The hot loop of an experiment: one workload stream driven through one machine over procedural
  * memory, counting as it goes. Numbers only — no allocation per access.
  */
-import { OUTCOME_OK, type Cpl, type Machine } from '../types';
+import { OUTCOME_OK, type Cpl } from '../vocabulary';
+import { type Machine } from '../machine-api';
 import type { AddressStream } from './address-stream';
 import { expectedPhysical, type WorkloadSpace } from './workload-space';
 import { TWO_32 } from '../bits';

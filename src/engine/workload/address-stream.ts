@@ -4,7 +4,7 @@
  * Streams are deterministic: the same spec and seed give the same sequence, and `reset()` restarts it.
  */
 import { TWO_32 } from '../bits';
-import { ACCESS_READ } from '../types';
+import { ACCESS_READ } from '../vocabulary';
 
 const INV_TWO_32 = 1 / TWO_32;
 

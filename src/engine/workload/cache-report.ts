@@ -3,7 +3,7 @@
  * A machine without caches reports none (null): every access walks.
  */
 import type { CacheKind } from '../cache/cache-config';
-import type { Machine } from '../types';
+import type { Machine } from '../machine-api';
 
 export interface CacheStructureReport {
   readonly name: string;

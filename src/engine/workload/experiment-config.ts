@@ -1,5 +1,5 @@
 /** An experiment as plain data: what a sweep sends to a worker, one point at a time. */
-import type { PageSize } from '../types';
+import type { PageSize } from '../vocabulary';
 import type { LatencyModel } from './latency-model';
 import type { WorkloadSpec } from './workload-spec';
 import type { NestedSpec } from './workload-space';

@@ -1,5 +1,6 @@
 /** What one pass of an experiment measured, and its estimated cost per access. */
-import type { Machine, PagingMode } from '../types';
+import type { PagingMode } from '../vocabulary';
+import type { Machine } from '../machine-api';
 import type { AccessLoop } from './access-loop';
 import { readCacheReport, type CacheReport } from './cache-report';
 import { dataAccessCycles, referenceCosts, type LatencyModel } from './latency-model';

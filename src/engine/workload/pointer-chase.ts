@@ -4,7 +4,7 @@
  * visited exactly once per cycle, in an order with no locality — the lecture's experiment. The
  * list is never built: π(i) is computed when the chase reaches step i.
  */
-import { ACCESS_READ } from '../types';
+import { ACCESS_READ } from '../vocabulary';
 import { HeapStream } from './address-stream';
 import { FeistelPermutation } from './feistel-permutation';
 

@@ -6,7 +6,7 @@
  */
 import { createMachine } from '../machine';
 import type { PhysicalMemory } from '../memory/physical-memory';
-import type { Machine, MachineConfig } from '../types';
+import type { Machine, MachineConfig } from '../machine-api';
 import { AccessLoop } from './access-loop';
 import type { CachePreset, ExperimentConfig } from './experiment-config';
 import { DEFAULT_LATENCY, type LatencyModel } from './latency-model';

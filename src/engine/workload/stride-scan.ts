@@ -3,7 +3,7 @@
  * a stride that does not divide the heap drifts through every alignment). A sequential scan is the
  * stride of one element.
  */
-import { ACCESS_READ } from '../types';
+import { ACCESS_READ } from '../vocabulary';
 import { HeapStream } from './address-stream';
 
 export class StrideStream extends HeapStream {

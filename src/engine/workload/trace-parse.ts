@@ -3,7 +3,7 @@
  * allowed), optionally followed by the access kind — r / w / x or read / write / fetch (default
  * read). `#` starts a comment; blank lines are skipped. Errors name the line.
  */
-import { ACCESS_FETCH, ACCESS_READ, ACCESS_WRITE } from '../types';
+import { ACCESS_FETCH, ACCESS_READ, ACCESS_WRITE } from '../vocabulary';
 
 export interface ParsedTrace {
   readonly length: number;

@@ -1,5 +1,5 @@
 /** Uniformly random accesses: each one an independent aligned offset in the heap, seeded. */
-import { ACCESS_READ } from '../types';
+import { ACCESS_READ } from '../vocabulary';
 import { HeapStream } from './address-stream';
 import { Prng } from './prng';
 

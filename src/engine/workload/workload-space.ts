@@ -28,11 +28,12 @@ import {
   PTE_RW,
   PTE_US,
   TWO_32,
-  bytesOfLevel,
 } from '../bits';
+import { bytesOfLevel } from '../paging';
 import { ProceduralMemory } from '../memory/procedural-memory';
 import { ProceduralTree } from '../memory/procedural-tree';
-import type { MachineConfig, PageSize } from '../types';
+import type { PageSize } from '../vocabulary';
+import type { MachineConfig } from '../machine-api';
 
 export type NestedSpec =
   | 'off'

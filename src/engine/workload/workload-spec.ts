@@ -1,5 +1,5 @@
 /** Workloads as plain data (structured-clone safe, for a worker request) and their streams. */
-import { ACCESS_FETCH, ACCESS_READ, ACCESS_WRITE, type AccessKind } from '../types';
+import { ACCESS_FETCH, ACCESS_READ, ACCESS_WRITE, type AccessKind } from '../vocabulary';
 import type { AddressStream } from './address-stream';
 import { PointerChaseStream } from './pointer-chase';
 import { StrideStream } from './stride-scan';

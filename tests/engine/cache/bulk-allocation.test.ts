@@ -16,7 +16,7 @@ import { runInNewContext } from 'node:vm';
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { parseLinearAddress } from '../../../src/engine/address';
-import type { Machine } from '../../../src/engine/types';
+import type { Machine } from '../../../src/engine/machine-api';
 import { VA, makeFixture, type FixtureOptions } from './cache-fixture';
 import { tinyConfig } from './random-machine';
 

@@ -16,14 +16,9 @@ import { parseLinearAddress } from '../../../src/engine/address';
 import type { CacheConfig } from '../../../src/engine/cache/cache-config';
 import type { CachePresetName } from '../../../src/engine/cache/presets';
 import type { WalkEvent } from '../../../src/engine/events';
-import type {
-  AccessKind,
-  Cpl,
-  CpuConfig,
-  Machine,
-  MachineConfig,
-  TranslationResult,
-} from '../../../src/engine/types';
+import type { AccessKind, Cpl, CpuConfig } from '../../../src/engine/vocabulary';
+import type { TranslationResult } from '../../../src/engine/result';
+import type { Machine, MachineConfig } from '../../../src/engine/machine-api';
 import { Tables, baseCpu, buildGuest, buildNested, type GuestPage } from '../walk/fixture';
 
 export const HOST_OFFSET = 0x1_0000_0000;

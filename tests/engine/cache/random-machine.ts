@@ -9,7 +9,8 @@ import { parseLinearAddress } from '../../../src/engine/address';
 import type { CacheConfig, ReplacementPolicy } from '../../../src/engine/cache/cache-config';
 import type { CachePresetName } from '../../../src/engine/cache/presets';
 import { SparseMemory } from '../../../src/engine/memory/sparse-memory';
-import type { AccessKind, Cpl, LinearAddress, MachineConfig } from '../../../src/engine/types';
+import type { AccessKind, Cpl, LinearAddress } from '../../../src/engine/vocabulary';
+import type { MachineConfig } from '../../../src/engine/machine-api';
 import { Tables, baseCpu, buildGuest, buildNested, type GuestPage } from '../walk/fixture';
 
 const HOST_OFFSET = 0x1_0000_0000;

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseLinearAddress } from '../../../src/engine/address';
 import { createMachine } from '../../../src/engine/machine';
-import type { TranslationResult } from '../../../src/engine/types';
+import type { TranslationResult } from '../../../src/engine/result';
 import { GPA, HOST_OFFSET, VA, access, makeFixture } from './cache-fixture';
 import { buildMachine, linearOf, machineArb, offsetIn, stepsArb, tinyConfig } from './random-machine';
 

@@ -8,15 +8,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMachine } from '../../../src/engine/machine';
-import {
-  ACCESS_FETCH,
-  ACCESS_READ,
-  ACCESS_WRITE,
-  OUTCOMES,
-  type Machine,
-  type TranslationResult,
-  type WalkReference,
-} from '../../../src/engine/types';
+import { ACCESS_FETCH, ACCESS_READ, ACCESS_WRITE, OUTCOMES, type WalkReference } from '../../../src/engine/vocabulary';
+import { type TranslationResult } from '../../../src/engine/result';
+import { type Machine } from '../../../src/engine/machine-api';
 import type { SparseMemory } from '../../../src/engine/memory/sparse-memory';
 import {
   buildMachine,

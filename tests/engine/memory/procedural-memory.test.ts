@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMachine } from '../../../src/engine/machine';
 import { PTE_A, PTE_P, PTE_PS, PTE_RW, PTE_US } from '../../../src/engine/bits';
-import {
-  ACCESS_READ,
-  ACCESS_WRITE,
-  OUTCOME_OK,
-  OUTCOME_PAGE_FAULT,
-  type PageSize,
-} from '../../../src/engine/types';
+import { ACCESS_READ, ACCESS_WRITE, OUTCOME_OK, OUTCOME_PAGE_FAULT, type PageSize } from '../../../src/engine/vocabulary';
 import { Prng } from '../../../src/engine/workload/prng';
 import {
   createWorkloadSpace,

@@ -5,7 +5,9 @@
 import { createMachine } from '../../../src/engine/machine';
 import { SparseMemory } from '../../../src/engine/memory/sparse-memory';
 import { physIndex, levelIndex, parseLinearAddress } from '../../../src/engine/address';
-import type { AccessKind, Cpl, CpuConfig, MachineConfig, TranslationResult } from '../../../src/engine/types';
+import type { AccessKind, Cpl, CpuConfig } from '../../../src/engine/vocabulary';
+import type { TranslationResult } from '../../../src/engine/result';
+import type { MachineConfig } from '../../../src/engine/machine-api';
 import type { WalkEvent } from '../../../src/engine/events';
 
 export const TWO_32 = 0x1_0000_0000;

@@ -1,7 +1,8 @@
 /** Guest (ordinary) paging rules, SDM Vol. 3 ch. 4 — walked natively so each rule stands alone. */
 import { describe, expect, it } from 'vitest';
 import { Tables, baseCpu, buildGuest, walk, type GuestPage } from './fixture';
-import type { CpuConfig, MachineConfig } from '../../../src/engine/types';
+import type { CpuConfig } from '../../../src/engine/vocabulary';
+import type { MachineConfig } from '../../../src/engine/machine-api';
 
 const VA = '0x7fff_f000_0123';
 const DATA = 0x40_0000;

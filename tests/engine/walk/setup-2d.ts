@@ -3,7 +3,8 @@
  * and an EPT that maps gPA → hPA 0x1_0000_0000 + gPA for both, with 4 KiB pages unless asked.
  */
 import { Tables, baseCpu, buildGuest, buildNested, type GuestPage } from './fixture';
-import type { CpuConfig, MachineConfig } from '../../../src/engine/types';
+import type { CpuConfig } from '../../../src/engine/vocabulary';
+import type { MachineConfig } from '../../../src/engine/machine-api';
 
 export const HOST_OFFSET = 0x1_0000_0000;
 export const EPT_ROOT = 0x5000_0000;

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { Tables, baseCpu, buildGuest, buildNested, walk } from './fixture';
 import { createMachine } from '../../../src/engine/machine';
 import { formatLinear, linearFromBigInt } from '../../../src/engine/address';
-import type { MachineConfig } from '../../../src/engine/types';
+import type { MachineConfig } from '../../../src/engine/machine-api';
 
 const BYTES = [0, 0x1000, 0x20_0000, 0x4000_0000];
 const HOST = 0x10_0000_0000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AddressStream } from '../../../src/engine/workload/address-stream';
 import { createStream } from '../../../src/engine/workload/workload-spec';
-import { ACCESS_READ, ACCESS_WRITE } from '../../../src/engine/types';
+import { ACCESS_READ, ACCESS_WRITE } from '../../../src/engine/vocabulary';
 
 const BASE = 0x7f00_0000_0000;
 const MB = 2 ** 20;

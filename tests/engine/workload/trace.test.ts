@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTrace, TraceParseError } from '../../../src/engine/workload/trace-parse';
 import { TraceStream, traceExtent } from '../../../src/engine/workload/trace-stream';
-import { ACCESS_FETCH, ACCESS_READ, ACCESS_WRITE } from '../../../src/engine/types';
+import { ACCESS_FETCH, ACCESS_READ, ACCESS_WRITE } from '../../../src/engine/vocabulary';
 
 describe('parseTrace', () => {
   it('reads addresses, kinds, comments and blank lines', () => {

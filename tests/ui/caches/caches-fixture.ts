@@ -2,7 +2,7 @@
 import { parseLinearAddress } from '../../../src/engine/address';
 import type { CacheSnapshot } from '../../../src/engine/cache/snapshot-types';
 import type { WalkEvent } from '../../../src/engine/events';
-import type { AccessKind } from '../../../src/engine/types';
+import type { AccessKind } from '../../../src/engine/vocabulary';
 import { makeFixture, type FixtureOptions } from '../../engine/cache/cache-fixture';
 
 export interface Step {

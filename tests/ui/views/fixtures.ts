@@ -4,13 +4,8 @@
  * 0x2000, …; EPT maps gPA x → hPA x + 4 GiB; EPT tables from hPA 0x10_0000.
  */
 import type { WalkEvent } from '../../../src/engine/events';
-import type {
-  AccessKind,
-  Outcome,
-  PagingMode,
-  TranslationResult,
-  WalkReference,
-} from '../../../src/engine/types';
+import type { AccessKind, Outcome, PagingMode, WalkReference } from '../../../src/engine/vocabulary';
+import type { TranslationResult } from '../../../src/engine/result';
 import { physIndex, levelIndex } from '../../../src/engine/address';
 
 export interface WalkOptions {
