@@ -6,7 +6,7 @@
  *  (d) peak memory of a 10 M-access pointer chase over a 64 GiB heap
  */
 import { createMachine } from '../engine/machine';
-import { ACCESS_READ } from '../engine/types';
+import { ACCESS_READ } from '../engine/vocabulary';
 import type { ExperimentConfig } from '../engine/workload/experiment-config';
 import { runExperiment, type MachineFactory } from '../engine/workload/run-experiment';
 import { buildWalkTables } from './bench-tables';

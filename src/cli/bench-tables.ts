@@ -18,7 +18,7 @@ import {
 } from '../engine/bits';
 import { physIndex } from '../engine/address';
 import { SparseMemory } from '../engine/memory/sparse-memory';
-import type { MachineConfig } from '../engine/types';
+import type { MachineConfig } from '../engine/machine-api';
 import { FeistelPermutation } from '../engine/workload/feistel-permutation';
 
 const PAGE = 4096;

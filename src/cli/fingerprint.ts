@@ -6,7 +6,8 @@
  * `--lines` prints each experiment's result, to find the first that differs.
  */
 import { createHash } from 'node:crypto';
-import type { Machine, PageSize } from '../engine/types';
+import type { PageSize } from '../engine/vocabulary';
+import type { Machine } from '../engine/machine-api';
 import { defaultMachineFactory, runExperiment } from '../engine/workload/run-experiment';
 import type { ExperimentConfig } from '../engine/workload/experiment-config';
 import type { NestedSpec } from '../engine/workload/workload-space';

@@ -16,7 +16,8 @@ import type { Scenario } from '../engine/scenario/model';
 import type { TraceOperation } from '../engine/scenario/trace';
 import { CACHE_PRESETS } from '../engine/cache/presets';
 import { eptLevels } from '../engine/scenario/nested-builder';
-import type { TranslationResult, WalkReference } from '../engine/types';
+import type { WalkReference } from '../engine/vocabulary';
+import type { TranslationResult } from '../engine/result';
 
 const LEVEL_NAMES = ['data', 'PT', 'PD', 'PDPT', 'PML4', 'PML5'];
 const levelName = (level: number): string => LEVEL_NAMES[level] ?? `L${level}`;

@@ -6,7 +6,7 @@
  */
 import { levelIndex, physIndex } from '../engine/address';
 import type { WalkEvent } from '../engine/events';
-import type { LinearAddress, PageSize, WalkReference } from '../engine/types';
+import type { LinearAddress, PageSize, WalkReference } from '../engine/vocabulary';
 import type { TraceJson } from '../worker/protocol';
 import type { ConcreteOptions } from './concrete-scenario';
 

@@ -2,7 +2,7 @@
 import type { CachePresetName } from '../engine/cache/presets';
 import type { CacheSnapshot } from '../engine/cache/snapshot-types';
 import type { WalkEvent } from '../engine/events';
-import type { AccessKind, Cpl } from '../engine/types';
+import type { AccessKind, Cpl } from '../engine/vocabulary';
 import type { TraceJson, WalkErrorKind } from '../worker/protocol';
 import type { ConcreteOptions } from './concrete-scenario';
 import type { ScenarioDoc } from './scenario-doc';

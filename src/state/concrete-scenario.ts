@@ -4,7 +4,7 @@
  * the path a real machine would take for that configuration.
  */
 import { isCachePresetName, type CachePresetName } from '../engine/cache/presets';
-import type { AccessKind, Cpl, PageSize } from '../engine/types';
+import type { AccessKind, Cpl, PageSize } from '../engine/vocabulary';
 import { hexToBigInt, toHex, type ScenarioDoc } from './scenario-doc';
 
 export type NestedMode = 'ept' | 'npt' | 'native';

@@ -2,7 +2,7 @@
  * The translation configurations a sweep can compare: native paging with 4 KiB, 2 MiB or 1 GiB
  * pages, and every guest page size on every EPT page size. Ids are stable strings (CSV, legend).
  */
-import type { PageSize } from '../engine/types';
+import type { PageSize } from '../engine/vocabulary';
 import type { NestedSpec } from '../engine/workload/workload-space';
 
 export const PAGE_SIZES: readonly PageSize[] = ['4K', '2M', '1G'];

@@ -1,6 +1,6 @@
 /** Build a scenario from a configuration: guest and nested paging, their levels and page sizes. */
 import { useShallow } from 'zustand/react/shallow';
-import type { PageSize } from '../../engine/types';
+import type { PageSize } from '../../engine/vocabulary';
 import type { ConcreteOptions, NestedMode } from '../../state/concrete-scenario';
 import { useAppStore } from '../hooks/app-store-context';
 

@@ -5,7 +5,7 @@
 import { useId, useMemo, useRef } from 'react';
 import type { WalkEvent } from '../../engine/events';
 import { formatLinear } from '../../engine/address';
-import type { LinearAddress, PageSize } from '../../engine/types';
+import type { LinearAddress, PageSize } from '../../engine/vocabulary';
 import { readWalk, type WalkModel } from './model/walk-model';
 import { decodeRef } from './model/narrate';
 import { addressFields, bitOf, canonical, type AddressField } from './address/address-fields';

@@ -3,7 +3,7 @@
  * above the guest page, and the offset (12, 21 or 30 bits as the guest page is 4 KiB, 2 MiB, 1 GiB).
  */
 import { isCanonical, levelIndex } from '../../../engine/address';
-import type { LinearAddress, PageSize } from '../../../engine/types';
+import type { LinearAddress, PageSize } from '../../../engine/vocabulary';
 import { levelName, offsetBits } from '../model/names';
 
 export interface AddressField {

@@ -1,4 +1,4 @@
-import type { PagingMode } from '../../../engine/types';
+import type { PagingMode } from '../../../engine/vocabulary';
 import { nestedName } from '../model/names';
 
 /** Key to the grid's marks: shape and hatching tell guest from nested without colour. */

@@ -1,5 +1,5 @@
 /** Names of tables, levels and sizes as the views print them. */
-import type { PageSize, PagingMode } from '../../../engine/types';
+import type { PageSize, PagingMode } from '../../../engine/vocabulary';
 
 const LEVEL_NAMES = ['data', 'PT', 'PD', 'PDPT', 'PML4', 'PML5'] as const;
 

@@ -10,7 +10,8 @@ import type {
   WalkEvent,
   WalkStartEvent,
 } from '../../../engine/events';
-import type { PagingMode, TranslationResult } from '../../../engine/types';
+import type { PagingMode } from '../../../engine/vocabulary';
+import type { TranslationResult } from '../../../engine/result';
 
 export type Reference = GuestReadEvent | NestedReadEvent;
 
