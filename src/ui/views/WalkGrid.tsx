@@ -66,9 +66,7 @@ export function WalkGrid({ events, cursor }: WalkGridProps) {
       <div className="nw-grid-head">
         <span className="nw-formula" data-testid="grid-formula">
           {count.faulted ? 'up to ' : 'this walk: '}
-          {native || count.faulted ? '' : count.usedFormula.includes('·') ? 'n·m + n + m = ' : ''}
           <b>{count.faulted ? count.full : native ? count.used : count.usedFormula}</b>
-          {!count.faulted && count.spared === 0 && ` reference${count.used === 1 ? '' : 's'}`}
         </span>
         {count.shortened && (
           <span className="nw-muted">
