@@ -77,9 +77,13 @@ export const createScenarioSlice =
       return true;
     };
 
-    const edit = (doc: ScenarioDoc, patch: Partial<ScenarioSlice> = {}): Promise<boolean> => {
+    const edit = (
+      doc: ScenarioDoc,
+      patch: Partial<ScenarioSlice> = {},
+      policy: CursorPolicy = 'keep',
+    ): Promise<boolean> => {
       set({ scenario: doc, ...patch });
-      return runWalk('keep');
+      return runWalk(policy);
     };
 
     return {
@@ -152,7 +156,8 @@ export const createScenarioSlice =
         }
         // Grouped hex without leading zero groups, as people write it: 0x7fff_f000_0123.
         const grouped = formatLinear(va, true).replace(/^0x(0000_)+/, '0x');
-        return edit(withAccess(scenario, accessIndex, { va: grouped }), { addressError: null });
+        // A new address is a new walk: it starts before its first reference, not at the old end.
+        return edit(withAccess(scenario, accessIndex, { va: grouped }), { addressError: null }, { at: 0 });
       },
 
       async setAccessKind(kind) {

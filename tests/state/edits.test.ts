@@ -22,13 +22,13 @@ describe('editing the linear address', () => {
     expect(store.getState().scenario).toBe(before.scenario);
   });
 
-  it('rewrites the access and walks again; the end of the walk stays the end', async () => {
+  it('rewrites the access and walks again; a new address starts its walk at step 0', async () => {
     const store = await loadedStore();
     store.getState().end();
     expect(await store.getState().setLinearAddress('0x7FFF_F000_0FF8')).toBe(true);
     expect(view(store.getState())).toMatchObject({
       va: '0x7fff_f000_0ff8',
-      cursor: 24,
+      cursor: 0,
       total: 24,
       outcome: 'ok',
     });

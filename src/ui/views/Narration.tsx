@@ -7,6 +7,7 @@ import type { WalkEvent } from '../../engine/events';
 import { clampCursor, isFinished, readWalk } from './model/walk-model';
 import { currentSentence } from './model/narrate';
 import { StepList } from './narration/StepList';
+import { WalkSummary } from './narration/WalkSummary';
 import './styles/base.css';
 import './styles/narration.css';
 
@@ -20,13 +21,12 @@ export function Narration({ events, cursor }: NarrationProps) {
   const at = clampCursor(model, cursor);
   const finished = isFinished(model, at);
   const sentence = currentSentence(model, at);
-  const outcome = finished ? model.result?.outcome : undefined;
-  const tone = outcome === undefined ? '' : outcome === 'ok' ? ' is-result' : ' is-fault';
   return (
     <section className="nw-view nw-narration" aria-label="Narration">
-      <p className={`nw-sentence${tone}`} aria-live="polite" aria-atomic="true" data-testid="narration">
+      <p className="nw-sentence" aria-live="polite" aria-atomic="true" data-testid="narration">
         {sentence}
       </p>
+      {finished && <WalkSummary model={model} />}
       <StepList model={model} cursor={at} finished={finished} />
     </section>
   );

@@ -65,18 +65,23 @@ export function WalkGrid({ events, cursor }: WalkGridProps) {
     <section className="nw-view nw-grid" aria-label="Two-dimensional walk grid">
       <div className="nw-grid-head">
         <span className="nw-formula" data-testid="grid-formula">
-          {native ? 'native: n = ' : 'n·m + n + m = '}
-          <b>{count.full}</b>
+          {count.faulted ? 'up to ' : 'this walk: '}
+          <b>{count.faulted ? count.full : native ? count.used : count.usedFormula}</b>
         </span>
-        {count.effective && <span className="nw-muted">this walk (large pages): {count.effective}</span>}
-        {count.spared > 0 && (
+        {count.shortened && (
           <span className="nw-muted">
-            this walk: {count.performed} references, {count.spared} spared by caches
+            large pages: n = {count.n}
+            {native ? '' : `, m = ${count.m}`} of the structures&apos; {count.full}
           </span>
         )}
-        {grid.finished && result && result.outcome !== 'ok' && (
+        {count.spared > 0 && (
+          <span className="nw-muted" data-testid="grid-spared">
+            {count.spared} spared by caches: {count.performed} reference{count.performed === 1 ? '' : 's'}
+          </span>
+        )}
+        {grid.finished && count.faulted && (
           <span className="nw-muted">
-            stopped by the fault after {count.performed} of {count.fullTotal}
+            stopped by the fault after {count.performed} of up to {count.fullTotal}
           </span>
         )}
         <span className="nw-muted" aria-live="off">
@@ -93,8 +98,8 @@ export function WalkGrid({ events, cursor }: WalkGridProps) {
       >
         <title id={titleId}>
           {native
-            ? `Native walk: ${model.n} references`
-            : `Walk grid: ${model.n} guest levels by ${model.m} nested levels, ${count.full} references`}
+            ? `Native walk: ${count.used} references`
+            : `Walk grid: ${model.n} guest levels by ${model.m} nested levels; this walk uses ${count.usedFormula} cells`}
         </title>
         <defs>
           <HatchPattern id={hatchId} />

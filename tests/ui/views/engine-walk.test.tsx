@@ -30,7 +30,8 @@ describe('views over a real engine walk', () => {
       /^Step 1 — EPT PML4 entry 0 at hPA 0x50000000 translating gPA 0x17f8 \(the guest PML4 entry\): readable, writable, executable/,
     );
     rerender(<Narration events={events} cursor={24} />);
-    expect(screen.getByTestId('narration')).toHaveTextContent(
+    expect(screen.getByTestId('narration')).toHaveTextContent(/^Step 24 — EPT PT entry 0 /);
+    expect(screen.getByTestId('walk-summary')).toHaveTextContent(
       'Translation complete: gVA 0x7ffff0000123 → gPA 0x400123 → hPA 0x100400123, 4 KiB page, 24 memory references.',
     );
   });
@@ -51,31 +52,37 @@ describe('views over a real engine walk', () => {
     render(<WalkGrid events={large} cursor={19} />);
     expect(document.querySelectorAll('[role="gridcell"][data-step]')).toHaveLength(19);
     expect(document.querySelectorAll('[data-state="not-performed"]')).toHaveLength(5);
-    expect(screen.getByText(/4·3 \+ 4 \+ 3 = 19/)).toBeInTheDocument();
+    expect(screen.getByTestId('grid-formula')).toHaveTextContent('this walk: 4·3 + 4 + 3 = 19');
   });
 
   it('an EPT violation on a guest-table access: decoded exit qualification', () => {
     const fault = walkOf('ept-violation-guest-table.json');
     render(<Narration events={fault} cursor={99} />);
-    expect(screen.getByTestId('narration')).toHaveTextContent(
-      /^EPT violation \(VM exit\) after 19 memory references, at the EPT PT entry translating gPA 0x4000 \(the guest PT entry\): exit qualification 0x81 = data read, .*access to a guest paging-structure entry\./,
+    expect(screen.getByTestId('walk-summary')).toHaveTextContent(
+      /^EPT violation \(VM exit\) after 19 memory references, at the EPT PT entry translating gPA 0x4000 \(the guest PT entry\): exit qualification 0x81 = data read, .*access to a guest paging-structure entry\..* Handled by: the hypervisor — a VM exit leaves the guest/,
     );
   });
 
   it('a page fault: decoded error code', () => {
     render(<Narration events={walkOf('pf-not-present.json')} cursor={99} />);
     expect(screen.getByTestId('narration')).toHaveTextContent(
-      /^Page fault \(#PF\) after 20 memory references, at the guest PT entry: error code 0x4 = page not present, read, user mode; CR2 = 0x7ffff0000123\./,
+      /^Step 20 — read guest PT entry 0 .*not present; the walk stops here\./,
+    );
+    expect(screen.getByTestId('walk-summary')).toHaveTextContent(
+      /^Page fault \(#PF\) after 20 memory references, at the guest PT entry: error code 0x4 = page not present, read, user mode; CR2 = 0x7ffff0000123\..* Handled by: the guest OS — the #PF \(vector 14\) is delivered through the guest's IDT with no VM exit/,
     );
   });
 
-  it('a walk with caches: the guest-physical TLB spares the EPT cells, drawn as skipped', () => {
+  it('a walk with caches: the guest-physical TLB spares the EPT cells, drawn as skipped once the walk reaches them', () => {
     const cached = cachedWalkEvents(scenarioText('default.json'));
-    render(<WalkGrid events={cached} cursor={2} />);
+    const { rerender } = render(<WalkGrid events={cached} cursor={4} />);
+    expect(document.querySelectorAll('[data-state="skipped"]')).toHaveLength(20);
+    rerender(<WalkGrid events={cached} cursor={2} />);
     expect(document.querySelectorAll('[role="gridcell"][data-step]')).toHaveLength(4);
+    // hits before steps 1, 2 and after step 2 (rows PML4, PDPT, PD): the PT and data rows not yet
     const skipped = document.querySelectorAll('[data-state="skipped"]');
-    expect(skipped).toHaveLength(20);
-    expect(screen.getByText('this walk: 4 references, 20 spared by caches')).toBeInTheDocument();
+    expect(skipped).toHaveLength(12);
+    expect(screen.getByTestId('grid-spared')).toHaveTextContent('20 spared by caches: 4 references');
     expect(screen.getByRole('gridcell', { current: 'step' })).toHaveAccessibleName(
       'Step 2: guest PDPT entry read (current step)',
     );
@@ -88,10 +95,16 @@ describe('views over a real engine walk', () => {
     const cached = cachedWalkEvents(scenarioText('default.json'));
     const { rerender } = render(<Narration events={cached} cursor={0} />);
     expect(screen.getByTestId('narration')).toHaveTextContent(
-      'up to 4·4 + 4 + 4 = 24 memory references; 20 spared by cached translations.',
+      '4·4 + 4 + 4 = 24 cells, 20 of them spared by cached translations, so 4 memory references.',
+    );
+    expect(screen.getByTestId('narration')).toHaveTextContent(
+      'Before any reference, the caches act: The guest-physical TLB gpa-tlb-4k supplies its entry for the gPA → hPA mapping of the guest PML4 entry (set 1, way 0, 4K page), sparing the EPT walk of the guest PML4 entry (4 reads): 4 cells.',
     );
     rerender(<Narration events={cached} cursor={4} />);
-    expect(screen.getByTestId('narration')).toHaveTextContent(
+    expect(screen.getByTestId('summary-breakdown')).toHaveTextContent(
+      '4 guest reads + 5 EPT walks × 4 = 24 cells: caches spared 20, so 4 memory references were made.',
+    );
+    expect(screen.getByTestId('walk-summary')).toHaveTextContent(
       'Translation complete: gVA 0x7ffff0000123 → gPA 0x400123 → hPA 0x100400123, 4 KiB page, 4 memory references (20 spared by cached translations).',
     );
   });

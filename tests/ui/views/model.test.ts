@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readWalk } from '../../../src/ui/views/model/walk-model';
 import { buildGrid } from '../../../src/ui/views/model/grid-model';
 import { walkCount } from '../../../src/ui/views/model/formula';
-import { currentSentence } from '../../../src/ui/views/model/narrate';
+import { currentSentence, resultSentence } from '../../../src/ui/views/model/narrate';
 import { buildWalk } from './fixtures';
 
 describe('grid model', () => {
@@ -85,7 +85,8 @@ describe('walk count', () => {
   });
   it('gives the effective formula when 2 MiB EPT pages shorten the walk', () => {
     const count = walkCount(readWalk(buildWalk({ nestedPage: '2M' })));
-    expect(count.effective).toBe('4·3 + 4 + 3 = 19');
+    expect(count.usedFormula).toBe('4·3 + 4 + 3 = 19');
+    expect(count.used).toBe(19);
     expect(count.performed).toBe(19);
   });
 });
@@ -93,7 +94,7 @@ describe('walk count', () => {
 describe('narration sentences', () => {
   it('says what is about to happen at cursor 0', () => {
     expect(currentSentence(readWalk(buildWalk()), 0)).toBe(
-      'About to translate gVA 0x7ffff0000123 (a user-mode read): 4-level guest paging on 4-level EPT, up to 4·4 + 4 + 4 = 24 memory references. First the EPT translates the gPA of the guest PML4 entry, 0x17f8.',
+      'About to translate gVA 0x7ffff0000123 (a user-mode read): 4-level guest paging on 4-level EPT; this walk uses n = 4 guest levels and m = 4 EPT levels: 4·4 + 4 + 4 = 24 memory references. First the EPT translates the gPA of the guest PML4 entry, 0x17f8.',
     );
   });
   it('reads step 5 as the guest PML4 entry', () => {
@@ -106,19 +107,22 @@ describe('narration sentences', () => {
       /^Step 1 — EPT PML4 entry 0 at hPA 0x100000 translating gPA 0x17f8 \(the guest PML4 entry\): readable, writable, executable, accessed; next EPT table at hPA 0x101000\.$/,
     );
   });
-  it('reports the result at the end', () => {
-    expect(currentSentence(readWalk(buildWalk()), 24)).toBe(
+  it('narrates the last step like any other, and the result separately', () => {
+    expect(currentSentence(readWalk(buildWalk()), 24)).toMatch(
+      /^Step 24 — EPT PT entry 0 at hPA 0x\w+ translating gPA 0x400123 \(the data address\)/,
+    );
+    expect(resultSentence(readWalk(buildWalk()))).toBe(
       'Translation complete: gVA 0x7ffff0000123 → gPA 0x400123 → hPA 0x100400123, 4 KiB page, 24 memory references.',
     );
   });
   it('decodes a page fault', () => {
-    expect(currentSentence(readWalk(buildWalk({ guestNotPresentAt: 1, kind: 'write' })), 20)).toBe(
-      'Page fault (#PF) after 20 memory references, at the guest PT entry: error code 0x6 = page not present, write, user mode; CR2 = 0x7ffff0000123. Why: The guest entry is not present.',
+    expect(resultSentence(readWalk(buildWalk({ guestNotPresentAt: 1, kind: 'write' })))).toBe(
+      "Page fault (#PF) after 20 memory references, at the guest PT entry: error code 0x6 = page not present, write, user mode; CR2 = 0x7ffff0000123. Why: The guest entry is not present. Handled by: the guest OS — the #PF (vector 14) is delivered through the guest's IDT with no VM exit; the hypervisor never sees it.",
     );
   });
   it('decodes an EPT violation', () => {
     const model = readWalk(buildWalk({ nestedNotPresentAt: { guestLevel: 2, nestedLevel: 1 } }));
-    expect(currentSentence(model, model.total)).toMatch(
+    expect(resultSentence(model)).toMatch(
       /^EPT violation \(VM exit\) after 14 memory references, at the EPT PT entry translating gPA 0x3c00 \(the guest PD entry\): exit qualification 0x81 = data read, the gPA allowed no access/,
     );
   });

@@ -85,7 +85,9 @@ export function buildGrid(model: WalkModel, rawCursor: number): GridModel {
       if (row === 0 && col === 0) continue; // the data access itself: not a translation reference
       const key = cellKey(row, col);
       const ref = byCell.get(key);
-      const skip = ref ? undefined : skipBy.get(key);
+      const mark = ref ? undefined : skipBy.get(key);
+      // Spared only once the walk reaches the hit that spares it, not from step 0.
+      const skip = mark && (mark.step === undefined ? finished : mark.step <= cursor) ? mark : undefined;
       const skipLabel = skip?.short;
       const state: CellState = ref
         ? ref.step < cursor

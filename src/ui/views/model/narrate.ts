@@ -12,7 +12,7 @@ import {
   type DecodedEntry,
 } from '../../../engine/decode';
 import { formatLinear } from '../../../engine/address';
-import { walkCount } from './formula';
+import { walkCount, type WalkCount } from './formula';
 import {
   guestTableName,
   hex,
@@ -22,7 +22,8 @@ import {
   pageSizeText,
   rowSubject,
 } from './names';
-import { clampCursor, isFinished, refAt, type Reference, type WalkModel } from './walk-model';
+import { cellsText, dropText, entryText, structureText } from './cache-words';
+import { clampCursor, refAt, type Reference, type WalkModel } from './walk-model';
 
 /** Decodes a reference's entry in the format of its table. */
 export function decodeRef(model: WalkModel, ref: Reference): DecodedEntry {
@@ -52,22 +53,61 @@ const sparedText = (model: WalkModel, lead: string): string => {
   return spared === 0 ? '' : `${lead}${spared} spared by cached translations`;
 };
 
+/** "4 guest levels and 3 EPT levels (2 MiB EPT pages end each EPT walk at the EPT PD)". */
+function levelsText(model: WalkModel, count: WalkCount): string {
+  const native = model.mode === 'native';
+  const guest = `${count.n} guest level${count.n === 1 ? '' : 's'}`;
+  if (native) {
+    const why = count.n < model.n ? ` (a large page ends it at the ${levelName(model.n - count.n + 1)})` : '';
+    return `${count.n} level${count.n === 1 ? '' : 's'}${why}`;
+  }
+  const ends: string[] = [];
+  if (count.n < model.n)
+    ends.push(`a large guest page ends the guest walk at the guest ${levelName(model.n - count.n + 1)}`);
+  if (count.m < model.m)
+    ends.push(
+      `large ${nestedName(model.mode)} pages end each ${nestedName(model.mode)} walk at the ${nestedTableName(model.mode, model.m - count.m + 1)}`,
+    );
+  const why = ends.length ? ` (${ends.join('; ')})` : '';
+  return `n = ${guest} and m = ${count.m} ${nestedName(model.mode)} level${count.m === 1 ? '' : 's'}${why}`;
+}
+
+/** The count as walked, with the structures' depth as context: the same number as grid header and counter. */
+function countText(model: WalkModel, count: WalkCount): string {
+  const native = model.mode === 'native';
+  const depth = native
+    ? `${model.n}-level paging`
+    : `${model.n}-level guest paging on ${model.m}-level ${nestedName(model.mode)}`;
+  if (count.faulted) {
+    return `${depth}, up to ${count.full} memory references; this walk stops at a fault ${count.performed === 0 ? 'before any memory reference' : `after ${refsText(count.performed)}`}`;
+  }
+  const context = count.shortened ? `; the structures' full depth would make ${count.fullTotal}` : '';
+  const refs =
+    count.spared > 0
+      ? `${count.usedFormula} cells, ${count.spared} of them spared by cached translations, so ${refsText(count.performed)}`
+      : native
+        ? refsText(count.used)
+        : `${count.usedFormula} memory reference${count.used === 1 ? '' : 's'}`;
+  return `${depth}; this walk uses ${levelsText(model, count)}: ${refs}${context}`;
+}
+
+const refsText = (k: number): string => `${k} memory reference${k === 1 ? '' : 's'}`;
+
 export function introSentence(model: WalkModel): string {
   const count = walkCount(model);
   const first = model.refs[0];
+  const head = `About to translate ${vaText(model)} (${accessText(model)}): ${countText(model, count)}`;
   if (model.mode === 'native') {
     const where = first
       ? `, starting with the ${levelName(first.guestLevel)} entry at ${hex(first.addr)}`
       : '';
-    return `About to translate ${vaText(model)} (${accessText(model)}): ${model.n}-level paging, ${count.fullTotal} memory references${where}.`;
+    return `${head}${where}.`;
   }
-  const shape = `${model.n}-level guest paging on ${model.m}-level ${nestedName(model.mode)}, up to ${count.full} memory references`;
   const where =
     first?.type === 'nested-read'
       ? `. First the ${nestedName(model.mode)} translates the gPA of ${rowSubject(model.mode, first.guestLevel)}, ${hex(first.gpa)}`
       : '';
-  const spared = sparedText(model, '; ');
-  return `About to translate ${vaText(model)} (${accessText(model)}): ${shape}${spared}${where}.`;
+  return `${head}${where}.`;
 }
 
 export function stepSentence(model: WalkModel, ref: Reference): string {
@@ -133,6 +173,15 @@ const asSentence = (text: string): string => {
   return /[.!?]$/.test(t) ? t : `${t}.`;
 };
 
+/** Who handles the fault: the guest's own exceptions never leave the guest. */
+const osHandles = (model: WalkModel, outcome: 'page-fault' | 'general-protection'): string => {
+  const vector = outcome === 'page-fault' ? '#PF (vector 14)' : '#GP (vector 13)';
+  return model.mode === 'native'
+    ? `Handled by: the ${vector} is delivered to the operating system's handler.`
+    : `Handled by: the guest OS — the ${vector} is delivered through the guest's IDT with no VM exit; the hypervisor never sees it.`;
+};
+const VM_EXIT = 'Handled by: the hypervisor — a VM exit leaves the guest, which sees nothing of it';
+
 export function resultSentence(model: WalkModel): string {
   const r = model.result;
   if (!r) return 'The walk has not finished.';
@@ -154,30 +203,46 @@ export function resultSentence(model: WalkModel): string {
     case 'page-fault': {
       const code = r.errorCode ?? 0;
       const cr2 = r.faultLinear ? `; CR2 = ${formatLinear(r.faultLinear)}` : '';
-      return `Page fault (#PF) after ${refs}${faultPlace(model)}: error code ${hex(code)} = ${describeBits(decodePageFaultErrorCode(code))}${cr2}.${reason}`;
+      return `Page fault (#PF) after ${refs}${faultPlace(model)}: error code ${hex(code)} = ${describeBits(decodePageFaultErrorCode(code))}${cr2}.${reason} ${osHandles(model, 'page-fault')}`;
     }
     case 'general-protection':
-      return `General-protection fault (#GP): ${vaText(model)} is not canonical, so no walk is made.${reason}`;
+      return `General-protection fault (#GP): ${vaText(model)} is not canonical, so no walk is made.${reason} ${osHandles(model, 'general-protection')}`;
     case 'ept-violation': {
       const q = r.exitQualification ?? 0;
-      return `EPT violation (VM exit) after ${refs}${faultPlace(model)}: exit qualification ${hex(q)} = ${describeBits(decodeExitQualification(q))}.${reason}`;
+      return `EPT violation (VM exit) after ${refs}${faultPlace(model)}: exit qualification ${hex(q)} = ${describeBits(decodeExitQualification(q))}.${reason} ${VM_EXIT} (exit reason: EPT violation).`;
     }
     case 'ept-misconfig':
-      return `EPT misconfiguration (VM exit) after ${refs}${faultPlace(model)}; no exit qualification.${reason}`;
+      return `EPT misconfiguration (VM exit) after ${refs}${faultPlace(model)}; no exit qualification.${reason} ${VM_EXIT} (exit reason: EPT misconfiguration).`;
     case 'nested-page-fault': {
       const info = r.exitInfo1 ?? 0;
-      return `Nested page fault (#VMEXIT(NPF)) after ${refs}${faultPlace(model)}: EXITINFO1 ${hex(info)} = ${describeBits(decodeExitInfo1(info))}.${reason}`;
+      return `Nested page fault (#VMEXIT(NPF)) after ${refs}${faultPlace(model)}: EXITINFO1 ${hex(info)} = ${describeBits(decodeExitInfo1(info))}.${reason} ${VM_EXIT} (#VMEXIT with exit code NPF; EXITINFO2 holds the gPA).`;
     }
   }
 }
 
-/** The sentence for the cursor: intro at 0, the step's sentence, the result once all steps are shown. */
+/** What the caches did right after the cursor's reference (or before the first): hits and drops. */
+export function cacheSentence(model: WalkModel, cursor: number): string {
+  const hits = model.hits
+    .filter((h) => h.step === cursor)
+    .map(
+      (h) =>
+        `${structureText(model, h)} supplies ${entryText(model, h)}, sparing ${cellsText(model, h.skipped)}.`,
+    );
+  const drops = model.drops.filter((d) => d.step === cursor).map((d) => `${dropText(model, d)}.`);
+  const all = [...drops, ...hits].map((t) => t.charAt(0).toUpperCase() + t.slice(1));
+  if (all.length === 0) return '';
+  return ` ${cursor === 0 ? 'Before any reference' : 'Next'}, the caches act: ${all.join(' ')}`;
+}
+
+/**
+ * The sentence for the cursor: the intro at 0, else the step's own sentence — the last step too;
+ * the summary follows it separately. A cache acting at the cursor is told in the same sentence.
+ */
 export function currentSentence(model: WalkModel, rawCursor: number): string {
   const cursor = clampCursor(model, rawCursor);
-  if (isFinished(model, cursor)) return resultSentence(model);
-  if (cursor === 0) return introSentence(model);
-  const ref = refAt(model, cursor);
-  return ref ? stepSentence(model, ref) : introSentence(model);
+  const ref = cursor === 0 ? undefined : refAt(model, cursor);
+  const base = ref ? stepSentence(model, ref) : introSentence(model);
+  return base + cacheSentence(model, cursor);
 }
 
 /** A compact line for the step list: "5 guest PML4[255] → 0x2000". */

@@ -7,6 +7,9 @@ import type {
   FaultEvent,
   GuestReadEvent,
   NestedReadEvent,
+  PwcHitEvent,
+  TlbEvictEvent,
+  TlbHitEvent,
   WalkEvent,
   WalkStartEvent,
 } from '../../../engine/events';
@@ -24,6 +27,8 @@ export interface SkipMark {
   readonly label: string;
   /** "PWC" / "TLB": fits in a cell. */
   readonly short: string;
+  /** The cursor from which the cell shows as spared: when the hit acted (undefined: at the end). */
+  readonly step?: number;
 }
 
 export interface WalkModel {
@@ -39,6 +44,10 @@ export interface WalkModel {
   readonly fault?: FaultEvent;
   readonly adUpdates: readonly AdUpdateEvent[];
   readonly skips: readonly SkipMark[];
+  /** Cache hits that spared cells, at the cursor where each acted. */
+  readonly hits: readonly (TlbHitEvent | PwcHitEvent)[];
+  /** Hits the access could not use (D flag clear, rights): dropped, and the walk was made. */
+  readonly drops: readonly TlbEvictEvent[];
 }
 
 /** The kind of cache a structure name belongs to: TLBs spare whole walks, the rest are walk caches. */
@@ -50,7 +59,9 @@ const shortOf = (type: string | undefined, by: string | undefined): string =>
  * `skipped` (or `skips`) is a list of { guestLevel, nestedLevel, by? }.
  */
 function skipMarks(source: unknown, type?: string): SkipMark[] {
-  const e = source as { skipped?: unknown; skips?: unknown };
+  const e = source as { skipped?: unknown; skips?: unknown; step?: unknown };
+  // A cache event acts at its own step (0 when it names none); a result's list shows at the end.
+  const step = type === undefined ? undefined : typeof e.step === 'number' ? e.step : 0;
   const list = Array.isArray(e.skipped) ? e.skipped : Array.isArray(e.skips) ? e.skips : [];
   return list.flatMap((item: unknown) => {
     const cell = item as { guestLevel?: unknown; nestedLevel?: unknown; by?: unknown };
@@ -59,7 +70,7 @@ function skipMarks(source: unknown, type?: string): SkipMark[] {
     const short = shortOf(type, by);
     const label = `${short} hit${by ? ` (${by})` : ''}`;
     const nestedLevel = typeof cell.nestedLevel === 'number' ? cell.nestedLevel : 0;
-    return [{ guestLevel: cell.guestLevel, nestedLevel, label, short }];
+    return [{ guestLevel: cell.guestLevel, nestedLevel, label, short, step }];
   });
 }
 
@@ -70,6 +81,8 @@ export function readWalk(events: readonly WalkEvent[]): WalkModel {
   const refs: Reference[] = [];
   const adUpdates: AdUpdateEvent[] = [];
   const skips: SkipMark[] = [];
+  const hits: (TlbHitEvent | PwcHitEvent)[] = [];
+  const drops: TlbEvictEvent[] = [];
   for (const event of events) {
     switch (event.type) {
       case 'walk-start':
@@ -87,6 +100,14 @@ export function readWalk(events: readonly WalkEvent[]): WalkModel {
         break;
       case 'walk-end':
         result = event.result;
+        break;
+      case 'tlb-hit':
+      case 'pwc-hit':
+        if (Array.isArray(event.skipped) && event.skipped.length > 0) hits.push(event);
+        skips.push(...skipMarks(event, event.type));
+        break;
+      case 'tlb-evict':
+        if (event.reason !== 'replaced') drops.push(event);
         break;
       default:
         skips.push(...skipMarks(event, (event as { type?: string }).type));
@@ -107,6 +128,8 @@ export function readWalk(events: readonly WalkEvent[]): WalkModel {
     fault,
     adUpdates,
     skips,
+    hits,
+    drops,
   };
 }
 
