@@ -1,7 +1,8 @@
 /**
  * The page: scenario choice at the top, playback under it, the walk (address and 2D grid beside
  * the narration and the caches, the table trees across below), the concept cards, the cost of
- * n × m walks, and the experiments. Presenter mode hides everything marked chrome.
+ * n × m walks, and the experiments. Presenter mode hides everything marked chrome (editing and
+ * files), folds the experiments away and makes every text large enough for the back row.
  */
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
@@ -15,12 +16,14 @@ import { PlaybackControls } from './controls/PlaybackControls';
 import { ScenarioPicker } from './controls/ScenarioPicker';
 import { Settings } from './controls/Settings';
 import { ViewBoundary } from './controls/ViewBoundary';
-import { ExperimentsPanel } from './experiments/ExperimentsPanel';
+import { Glossary } from './controls/Glossary';
 import { AppStoreContext, useAppStore } from './hooks/app-store-context';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
+import { usePresenterUrl } from './hooks/usePresenterUrl';
 import { useStartup } from './hooks/useStartup';
 import { useUrlSync } from './hooks/useUrlSync';
 import { ConceptsStrip } from './concepts/ConceptsStrip';
+import { ExperimentsSection } from './layout/ExperimentsSection';
 import { WalkViews } from './layout/WalkViews';
 import { CostPanel } from './views';
 import './app.css';
@@ -28,6 +31,7 @@ import './app.css';
 export function App({ store }: { store: AppStore }) {
   useKeyboardShortcuts(store);
   useUrlSync(store);
+  usePresenterUrl(store);
   const presets = useStartup(store);
   const { theme, presenter } = useStore(
     store,
@@ -48,9 +52,10 @@ export function App({ store }: { store: AppStore }) {
           <h1>
             nestwalk <span className="subtitle">— two-dimensional page walks</span>
           </h1>
-          <div className="chrome">
+          <div className="header-controls">
             <ScenarioPicker presets={presets} />
           </div>
+          <Glossary />
           <Settings />
         </header>
         <ErrorBanner />
@@ -69,14 +74,12 @@ export function App({ store }: { store: AppStore }) {
           </div>
           <CostView />
         </section>
-        <div className="chrome">
-          <ViewBoundary name="experiments">
-            <ExperimentsPanel />
-          </ViewBoundary>
-        </div>
+        <ViewBoundary name="experiments">
+          <ExperimentsSection key={String(presenter)} folded={presenter} />
+        </ViewBoundary>
         <footer className="app-footer chrome">
           nestwalk counts translation references only: the data access itself is not one of the n·m + n + m.
-          Keys: → ← step, space play / pause, Home / End.
+          Keys: → ← step, space play / pause, Home / End, P presenter mode.
         </footer>
       </div>
     </AppStoreContext.Provider>

@@ -60,32 +60,35 @@ export function ScenarioPicker({ presets }: { presets: readonly PresetInfo[] }) 
           ))}
         </select>
       </label>
-      <button type="button" onClick={() => fileInput.current?.click()}>
-        Import…
-      </button>
-      <input
-        ref={fileInput}
-        type="file"
-        accept="application/json,.json"
-        aria-label="Import scenario"
-        className="visually-hidden"
-        tabIndex={-1}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void importFile(file);
-        }}
-      />
-      <button
-        type="button"
-        disabled={!scenario}
-        onClick={() => scenario && downloadJson(scenario, fileName(scenario))}
-      >
-        Export
-      </button>
-      <button type="button" disabled={!scenario} onClick={() => void copyLink()}>
-        {copied ? 'Link copied' : 'Copy link'}
-      </button>
+      {/* Files and links: not for the lecture hall (presenter mode hides them). */}
+      <span className="chrome scenario-files">
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Import…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          aria-label="Import scenario"
+          className="visually-hidden"
+          tabIndex={-1}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+        <button
+          type="button"
+          disabled={!scenario}
+          onClick={() => scenario && downloadJson(scenario, fileName(scenario))}
+        >
+          Export
+        </button>
+        <button type="button" disabled={!scenario} onClick={() => void copyLink()}>
+          {copied ? 'Link copied' : 'Copy link'}
+        </button>
+      </span>
     </div>
   );
 }

@@ -25,10 +25,11 @@ export function Settings() {
         type="button"
         aria-pressed={presenter}
         aria-label="Presenter mode"
-        title="Large type, high contrast, controls only"
+        aria-keyshortcuts="P"
+        title="Large type for a lecture hall, no editing (key: P)"
         onClick={() => setPresenter(!presenter)}
       >
-        Presenter
+        Presenter <kbd>(P)</kbd>
       </button>
     </div>
   );

@@ -1,16 +1,30 @@
-/** → / ← step, space plays or pauses, Home / End jump — unless the user is typing or on a form control. */
+/**
+ * → / ← step, Space plays or pauses, Home / End jump, P toggles presenter mode — wherever focus is,
+ * except in a text field or on a slider (their arrows move the caret or the value). A select keeps
+ * only Space (it opens the list): its arrows would silently change the choice. After a choice a
+ * select gives focus back (blur), so the next arrow steps the walk instead of changing the select
+ * again; Tab still continues from the select.
+ */
 import { useEffect } from 'react';
 import type { AppStore } from '../../state/create-app-store';
 
-const isFormField = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+/** Inputs whose keys do not type or slide: arrows there belong to the walk. */
+const KEYLESS_INPUTS = new Set(['button', 'submit', 'reset', 'checkbox', 'file', 'color', 'image']);
+
+/** Typing or sliding: every key belongs to the control. */
+export const ownsKeys = (target: EventTarget | null): boolean => {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target.tagName === 'TEXTAREA') return true;
+  if (target.getAttribute('role') === 'slider') return true;
+  return target instanceof HTMLInputElement && !KEYLESS_INPUTS.has(target.type);
+};
 
 export function useKeyboardShortcuts(store: AppStore): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (isFormField(event.target)) return;
+      const target = event.target;
+      if (ownsKeys(target)) return;
       const s = store.getState();
       const actions: Record<string, () => void> = {
         ArrowRight: s.stepForward,
@@ -18,15 +32,34 @@ export function useKeyboardShortcuts(store: AppStore): void {
         Home: s.reset,
         End: s.end,
         ' ': s.togglePlay,
+        p: () => s.setPresenter(!s.presenter),
+        P: () => s.setPresenter(!s.presenter),
       };
-      // Space on a focused button already presses that button.
-      if (event.key === ' ' && event.target instanceof HTMLButtonElement) return;
+      if (event.key === ' ') {
+        // Space on a button or checkbox presses it; on a select it opens the list.
+        if (target instanceof HTMLButtonElement || target instanceof HTMLSelectElement) return;
+        if (
+          target instanceof HTMLInputElement ||
+          (target instanceof HTMLElement && target.tagName === 'SUMMARY')
+        )
+          return;
+      }
+      // A select's type-ahead: letters pick options there.
+      if ((event.key === 'p' || event.key === 'P') && target instanceof HTMLSelectElement) return;
       const action = actions[event.key];
       if (!action) return;
       event.preventDefault();
       action();
     };
+    // Once a select has its choice, arrows go back to the walk.
+    const onChange = (event: Event) => {
+      if (event.target instanceof HTMLSelectElement) event.target.blur();
+    };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    window.addEventListener('change', onChange);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('change', onChange);
+    };
   }, [store]);
 }

@@ -22,9 +22,10 @@ export function AddressBitsSlot() {
 export function GridSlot() {
   const events = useAppStore(selectCurrentEvents);
   const cursor = useAppStore((s) => s.cursor);
+  const seek = useAppStore((s) => s.seek);
   return (
     <ViewBoundary name="grid">
-      <WalkGrid events={events} cursor={cursor} />
+      <WalkGrid events={events} cursor={cursor} onSeek={seek} />
     </ViewBoundary>
   );
 }
@@ -32,9 +33,10 @@ export function GridSlot() {
 export function NarrationSlot() {
   const events = useAppStore(selectCurrentEvents);
   const cursor = useAppStore((s) => s.cursor);
+  const seek = useAppStore((s) => s.seek);
   return (
     <ViewBoundary name="narration">
-      <Narration events={events} cursor={cursor} />
+      <Narration events={events} cursor={cursor} onSeek={seek} />
     </ViewBoundary>
   );
 }
@@ -43,13 +45,16 @@ export function TablesSlot() {
   const events = useAppStore(selectCurrentEvents);
   const cursor = useAppStore((s) => s.cursor);
   const editEntry = useAppStore((s) => s.editEntry);
-  const editable = useAppStore((s) => s.scenario !== null);
+  const seek = useAppStore((s) => s.seek);
+  // Presenter mode shows the tables, not their editors.
+  const editable = useAppStore((s) => s.scenario !== null && !s.presenter);
   return (
     <ViewBoundary name="tables">
       <TableTrees
         events={events}
         cursor={cursor}
         onEditEntry={editable ? (addr, lo, hi) => void editEntry(addr, lo, hi) : undefined}
+        onSeek={seek}
       />
     </ViewBoundary>
   );

@@ -14,9 +14,11 @@ import './styles/narration.css';
 export interface NarrationProps {
   events: readonly WalkEvent[];
   cursor: number;
+  /** Choosing a row of the step list moves the cursor to that step. */
+  onSeek?: (step: number) => void;
 }
 
-export function Narration({ events, cursor }: NarrationProps) {
+export function Narration({ events, cursor, onSeek }: NarrationProps) {
   const model = useMemo(() => readWalk(events), [events]);
   const at = clampCursor(model, cursor);
   const finished = isFinished(model, at);
@@ -27,7 +29,7 @@ export function Narration({ events, cursor }: NarrationProps) {
         {sentence}
       </p>
       {finished && <WalkSummary model={model} />}
-      <StepList model={model} cursor={at} finished={finished} />
+      <StepList model={model} cursor={at} finished={finished} onSeek={onSeek} />
     </section>
   );
 }

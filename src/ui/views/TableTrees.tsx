@@ -21,9 +21,11 @@ export interface TableTreesProps {
   cursor: number;
   /** Write a new 64-bit entry value at a (host-)physical address; the shell re-walks. */
   onEditEntry?: (addr: number, lo: number, hi: number) => void;
+  /** Choosing a card moves the cursor to the step that read its entry. */
+  onSeek?: (step: number) => void;
 }
 
-export function TableTrees({ events, cursor, onEditEntry }: TableTreesProps) {
+export function TableTrees({ events, cursor, onEditEntry, onSeek }: TableTreesProps) {
   const model = useMemo(() => readWalk(events), [events]);
   const [pinned, setPinned] = useState<number | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -89,6 +91,7 @@ export function TableTrees({ events, cursor, onEditEntry }: TableTreesProps) {
               editing={editing === card.key}
               onToggleEdit={onEditEntry ? toggle(card.key) : undefined}
               onEditEntry={onEditEntry}
+              onSeek={onSeek}
             />
           ))}
           <PageCard page={tree.page} model={model} />

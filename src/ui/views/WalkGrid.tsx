@@ -24,9 +24,11 @@ export interface WalkGridProps {
   events: readonly WalkEvent[];
   /** References revealed: a step ≤ cursor is done, step === cursor is current. */
   cursor: number;
+  /** Clicking or pressing Enter on a numbered cell moves the cursor to its step. */
+  onSeek?: (step: number) => void;
 }
 
-export function WalkGrid({ events, cursor }: WalkGridProps) {
+export function WalkGrid({ events, cursor, onSeek }: WalkGridProps) {
   const model = useMemo(() => readWalk(events), [events]);
   const grid = useMemo(() => buildGrid(model, cursor), [model, cursor]);
   const layout = useMemo(() => gridLayout(grid), [grid]);
@@ -113,7 +115,16 @@ export function WalkGrid({ events, cursor }: WalkGridProps) {
               .filter((c) => c.row === row)
               .map((cell) => {
                 const [cx, cy] = layout.center(cell.row, cell.col);
-                return <GridCellMark key={cell.key} cell={cell} cx={cx} cy={cy} size={layout.size} />;
+                return (
+                  <GridCellMark
+                    key={cell.key}
+                    cell={cell}
+                    cx={cx}
+                    cy={cy}
+                    size={layout.size}
+                    onSeek={onSeek}
+                  />
+                );
               })}
             {row === 0 && (
               <DataCellMark

@@ -5,12 +5,14 @@ export interface GridCellMarkProps {
   cx: number;
   cy: number;
   size: number;
+  /** Move the cursor to this cell's step (click, Enter or Space on the cell). */
+  onSeek?: (step: number) => void;
 }
 
 const LIT = new Set(['done', 'current']);
 
 /** One grid cell: a square for a guest-entry read, a (hatched when lit) circle for a nested read. */
-export function GridCellMark({ cell, cx, cy, size }: GridCellMarkProps) {
+export function GridCellMark({ cell, cx, cy, size, onSeek }: GridCellMarkProps) {
   const lit = LIT.has(cell.state);
   const className = [
     'nw-cell',
@@ -29,11 +31,23 @@ export function GridCellMark({ cell, cx, cy, size }: GridCellMarkProps) {
         ? '–'
         : '·';
   const half = size / 2;
+  const step = cell.ref?.step;
+  const seek = onSeek && step !== undefined ? () => onSeek(step) : undefined;
   return (
     <g
       role="gridcell"
-      className={className}
+      className={className + (seek ? ' is-jump' : '')}
       aria-label={cell.label}
+      tabIndex={seek ? 0 : undefined}
+      onClick={seek}
+      onKeyDown={
+        seek &&
+        ((e) => {
+          if (e.key !== 'Enter' && e.key !== ' ') return;
+          e.preventDefault();
+          seek();
+        })
+      }
       aria-current={cell.state === 'current' ? 'step' : undefined}
       data-step={cell.ref?.step}
       data-state={cell.state}

@@ -8,10 +8,12 @@ export function StepList({
   model,
   cursor,
   finished,
+  onSeek,
 }: {
   model: WalkModel;
   cursor: number;
   finished: boolean;
+  onSeek?: (step: number) => void;
 }) {
   const listRef = useRef<HTMLOListElement>(null);
   useScrollIntoList(listRef, cursor);
@@ -35,9 +37,18 @@ export function StepList({
           aria-current={ref.step === cursor && !finished ? 'step' : undefined}
           title={stepSentence(model, ref)}
         >
-          <span className="nw-step-num">{ref.step}</span>
-          <span className="nw-step-mark" aria-hidden="true" />
-          <span className="nw-mono">{stepSummary(model, ref)}</span>
+          {onSeek ? (
+            <button
+              type="button"
+              className="nw-step-jump"
+              aria-label={`Go to step ${ref.step}: ${stepSummary(model, ref)}`}
+              onClick={() => onSeek(ref.step)}
+            >
+              <StepLine step={ref.step} summary={stepSummary(model, ref)} />
+            </button>
+          ) : (
+            <StepLine step={ref.step} summary={stepSummary(model, ref)} />
+          )}
         </li>
       ))}
       {finished && outcome && (
@@ -51,5 +62,15 @@ export function StepList({
         </li>
       )}
     </ol>
+  );
+}
+
+function StepLine({ step, summary }: { step: number; summary: string }) {
+  return (
+    <>
+      <span className="nw-step-num">{step}</span>
+      <span className="nw-step-mark" aria-hidden="true" />
+      <span className="nw-mono">{summary}</span>
+    </>
   );
 }

@@ -14,7 +14,13 @@ export interface EntryCardProps {
   editing: boolean;
   onToggleEdit?: () => void;
   onEditEntry?: (addr: number, lo: number, hi: number) => void;
+  /** Clicking the card, or Enter on its step, moves the cursor to the step that read it. */
+  onSeek?: (step: number) => void;
 }
+
+/** A click inside a control of the card (edit, editor) is that control's, not a jump. */
+const fromControl = (target: EventTarget) =>
+  target instanceof Element && target.closest('button, input, select, textarea, label, form') !== null;
 
 const STATE_TEXT = {
   done: 'read',
@@ -24,7 +30,15 @@ const STATE_TEXT = {
 } as const;
 
 /** One table on the path: the entry the walk selected, its address, value and decoded flags. */
-export function EntryCard({ card, model, hatchId, editing, onToggleEdit, onEditEntry }: EntryCardProps) {
+export function EntryCard({
+  card,
+  model,
+  hatchId,
+  editing,
+  onToggleEdit,
+  onEditEntry,
+  onSeek,
+}: EntryCardProps) {
   const native = model.mode === 'native';
   const title =
     card.table === 'guest'
@@ -43,6 +57,7 @@ export function EntryCard({ card, model, hatchId, editing, onToggleEdit, onEditE
       aria-label={label}
       aria-current={card.state === 'current' ? 'step' : undefined}
       data-card={card.key}
+      onClick={ref && onSeek ? (e) => !fromControl(e.target) && onSeek(ref.step) : undefined}
     >
       <header className="nw-card-head">
         <svg width={14} height={14} aria-hidden="true">
@@ -53,9 +68,20 @@ export function EntryCard({ card, model, hatchId, editing, onToggleEdit, onEditE
           )}
         </svg>
         <h4>{title}</h4>
-        <span className="nw-card-step">
-          {ref ? `step ${ref.step}` : card.spared ? 'cached' : STATE_TEXT[card.state]}
-        </span>
+        {ref && onSeek ? (
+          <button
+            type="button"
+            className="nw-card-step nw-card-jump"
+            aria-label={`Go to step ${ref.step} (${title})`}
+            onClick={() => onSeek(ref.step)}
+          >
+            step {ref.step}
+          </button>
+        ) : (
+          <span className="nw-card-step">
+            {ref ? `step ${ref.step}` : card.spared ? 'cached' : STATE_TEXT[card.state]}
+          </span>
+        )}
       </header>
       {ref && entry ? (
         <>
