@@ -3,7 +3,7 @@
  * (see docs/walk-view.md). Everything is read from the hit events' own fields.
  */
 import type { PwcHitEvent, TlbEvictEvent, TlbHitEvent } from '../../../engine/events';
-import type { SkippedCell } from '../../../engine/types';
+import type { SkippedCell } from '../../../engine/vocabulary';
 import { guestTableName, levelName, nestedName, rowSubject } from './names';
 import type { WalkModel } from './walk-model';
 
