@@ -4,8 +4,9 @@
  */
 import type { PageSize } from '../engine/vocabulary';
 import type { NestedSpec } from '../engine/workload/workload-space';
+import { PAGE_SIZES, pageSizeText } from '../engine/paging';
 
-export const PAGE_SIZES: readonly PageSize[] = ['4K', '2M', '1G'];
+export { PAGE_SIZES, pageSizeText };
 
 export type ConfigurationId = `native-${PageSize}` | `ept-${PageSize}-${PageSize}`;
 
@@ -18,7 +19,6 @@ export interface SweepConfiguration {
 }
 
 /** "4 KiB", "2 MiB", "1 GiB". */
-export const pageSizeText = (size: PageSize): string => `${size.slice(0, -1)} ${size.at(-1)}iB`;
 
 function configuration(guestPageSize: PageSize, eptPageSize: PageSize | null): SweepConfiguration {
   if (eptPageSize === null) {
