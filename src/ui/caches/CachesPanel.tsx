@@ -29,7 +29,7 @@ function cellTitle(c: CellView): string {
   if (!c.entry) return `${where}: empty${state}`;
   const e = c.entry;
   const tag = `VPID ${e.vpid} PCID ${e.pcid}${e.global ? ' global' : ''}`;
-  return `${where}: ${e.from} → ${e.to} · ${e.rights} · ${tag} · LRU ${c.recency}${state}`;
+  return `${where}: ${e.from} → ${e.to} · ${e.rights} · ${tag}${c.recencyText ? ` · ${c.recencyText}` : ''}${state}`;
 }
 
 function Cell({ cell }: { cell: CellView }) {

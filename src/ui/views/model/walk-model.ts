@@ -5,8 +5,6 @@
 import type {
   AdUpdateEvent,
   FaultEvent,
-  GuestReadEvent,
-  NestedReadEvent,
   PwcHitEvent,
   TlbEvictEvent,
   TlbHitEvent,
@@ -15,8 +13,9 @@ import type {
 } from '../../../engine/events';
 import type { PagingMode } from '../../../engine/vocabulary';
 import type { TranslationResult } from '../../../engine/result';
+import { referencesOf, type ReferenceEvent } from '../../../engine/event-references';
 
-export type Reference = GuestReadEvent | NestedReadEvent;
+export type Reference = ReferenceEvent;
 
 /** A grid cell a cache hit made unnecessary (`skipped` of a `tlb-hit` / `pwc-hit` event or of the result). */
 export interface SkipMark {
@@ -78,7 +77,6 @@ export function readWalk(events: readonly WalkEvent[]): WalkModel {
   let start: WalkStartEvent | undefined;
   let result: TranslationResult | undefined;
   let fault: FaultEvent | undefined;
-  const refs: Reference[] = [];
   const adUpdates: AdUpdateEvent[] = [];
   const skips: SkipMark[] = [];
   const hits: (TlbHitEvent | PwcHitEvent)[] = [];
@@ -90,8 +88,7 @@ export function readWalk(events: readonly WalkEvent[]): WalkModel {
         break;
       case 'guest-read':
       case 'nested-read':
-        refs.push(event);
-        break;
+        break; // read by referencesOf
       case 'ad-update':
         adUpdates.push(event);
         break;
@@ -113,7 +110,7 @@ export function readWalk(events: readonly WalkEvent[]): WalkModel {
         skips.push(...skipMarks(event, (event as { type?: string }).type));
     }
   }
-  refs.sort((a, b) => a.step - b.step);
+  const refs = referencesOf(events);
   // The result lists every spared cell too; keep the first label found for each.
   if (result) skips.push(...skipMarks(result));
   const mode = start?.mode ?? result?.mode ?? 'native';
