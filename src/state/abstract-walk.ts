@@ -4,11 +4,11 @@
  * exists on no machine, so n = 1 or m = 1 gets a symbolic walk built here with the same shape
  * (n·m + n + m references, in hardware order) over made-up addresses.
  */
-import { levelIndex, physIndex } from '../engine/address';
-import type { WalkEvent } from '../engine/events';
-import type { LinearAddress, PageSize, WalkReference } from '../engine/vocabulary';
+import { levelIndex, physIndex } from '../engine';
+import type { WalkEvent } from '../engine';
+import type { LinearAddress, PageSize, WalkReference } from '../engine';
 import type { TraceJson } from '../worker/protocol';
-import { PAGE_SIZES, levelOfPageSize } from '../engine/paging';
+import { PAGE_SIZES, levelOfPageSize } from '../engine';
 import type { ConcreteOptions } from './concrete-scenario';
 
 /** The concrete options that make an n × m walk, or null when no machine has one. */

@@ -3,10 +3,10 @@
  * nested levels and page size, access kind, CPL) with the contract's builders, so the walk shows
  * the path a real machine would take for that configuration.
  */
-import { isCachePresetName, type CachePresetName } from '../engine/cache/presets';
-import type { AccessKind, Cpl, PageSize } from '../engine/vocabulary';
-import { DEFAULT_CPU } from '../engine/cpu-defaults';
-import { bytesOfPageSize, levelOfPageSize } from '../engine/paging';
+import { isCachePresetName, type CachePresetName } from '../engine';
+import type { AccessKind, Cpl, PageSize } from '../engine';
+import { DEFAULT_CPU } from '../engine';
+import { bytesOfPageSize, levelOfPageSize } from '../engine';
 import { hexToBigInt, toHex, type ScenarioDoc } from './scenario-doc';
 
 export type NestedMode = 'ept' | 'npt' | 'native';

@@ -2,10 +2,10 @@
  * Derived views of the store. Selectors that build arrays cache on their inputs so React's
  * external-store subscription sees the same value until the inputs change.
  */
-import type { CacheSnapshot } from '../engine/cache/snapshot-types';
-import { nestedWalkReferences } from '../engine/cost';
-import type { WalkEvent } from '../engine/events';
-import { referencesOf, type ReferenceEvent } from '../engine/event-references';
+import type { CacheSnapshot } from '../engine';
+import { nestedWalkReferences } from '../engine';
+import type { WalkEvent } from '../engine';
+import { referencesOf, type ReferenceEvent } from '../engine';
 import type { TraceResult } from '../engine/scenario';
 import type { AppState } from './app-state';
 import type { ScenarioAccessDoc } from './scenario-doc';

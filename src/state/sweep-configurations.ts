@@ -2,9 +2,9 @@
  * The translation configurations a sweep can compare: native paging with 4 KiB, 2 MiB or 1 GiB
  * pages, and every guest page size on every EPT page size. Ids are stable strings (CSV, legend).
  */
-import type { PageSize } from '../engine/vocabulary';
-import type { NestedSpec } from '../engine/workload/workload-space';
-import { PAGE_SIZES, pageSizeText } from '../engine/paging';
+import type { PageSize } from '../engine';
+import type { NestedSpec } from '../engine';
+import { PAGE_SIZES, pageSizeText } from '../engine';
 
 export { PAGE_SIZES, pageSizeText };
 

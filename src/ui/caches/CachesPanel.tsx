@@ -4,8 +4,8 @@
  * translation called out. Props are plain data from the engine (see caches-model.ts).
  */
 import { useMemo, type CSSProperties } from 'react';
-import type { CacheSnapshot } from '../../engine/cache/snapshot-types';
-import type { WalkEvent } from '../../engine/events';
+import type { CacheSnapshot } from '../../engine';
+import type { WalkEvent } from '../../engine';
 import { cachesView, type CellView, type StructureView } from './caches-model';
 import './caches.css';
 

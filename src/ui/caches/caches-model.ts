@@ -8,11 +8,11 @@
  * reveals references 1…k, so events with step ≤ k have happened and those with step = k are the
  * current ones. The stale report comes after the walk: it shows once every reference is revealed.
  */
-import type { CacheKind, ReplacementPolicy } from '../../engine/cache/cache-config';
-import type { CacheEntrySnapshot, CacheSnapshot, StructureSnapshot } from '../../engine/cache/snapshot-types';
-import type { WalkEvent } from '../../engine/events';
-import { isReference } from '../../engine/event-references';
-import { CacheReplay } from '../../engine/cache/replay';
+import type { CacheKind, ReplacementPolicy } from '../../engine';
+import type { CacheEntrySnapshot, CacheSnapshot, StructureSnapshot } from '../../engine';
+import type { WalkEvent } from '../../engine';
+import { isReference } from '../../engine';
+import { CacheReplay } from '../../engine';
 
 export type CellState = 'hit' | 'fill' | 'evict' | 'refused';
 

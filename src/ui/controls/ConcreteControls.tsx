@@ -1,7 +1,7 @@
 /** Build a scenario from a configuration: guest and nested paging, their levels and page sizes. */
 import { useShallow } from 'zustand/react/shallow';
-import type { PageSize } from '../../engine/vocabulary';
-import { PAGE_SIZES } from '../../engine/paging';
+import type { PageSize } from '../../engine';
+import { PAGE_SIZES } from '../../engine';
 import type { ConcreteOptions, NestedMode } from '../../state/concrete-scenario';
 import { useAppStore } from '../hooks/app-store-context';
 

@@ -3,8 +3,8 @@
  * with the same guest pages, and why — TLB reach and how much of the EPT the caches can hold.
  */
 import { useMemo } from 'react';
-import type { PageSize } from '../../engine/vocabulary';
-import { bytesOfPageSize } from '../../engine/paging';
+import type { PageSize } from '../../engine';
+import { bytesOfPageSize } from '../../engine';
 import { pageSizeText } from '../../state/sweep-configurations';
 import { selectTable } from '../../state/sweep-selectors';
 import { formatBytes, formatNs, formatSlowdown } from './format';

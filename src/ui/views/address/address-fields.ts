@@ -2,9 +2,9 @@
  * The fields of a linear address for an n-level guest: sign extension, one 9-bit index per level
  * above the guest page, and the offset (12, 21 or 30 bits as the guest page is 4 KiB, 2 MiB, 1 GiB).
  */
-import { isCanonical, levelIndex } from '../../../engine/address';
-import type { LinearAddress, PageSize } from '../../../engine/vocabulary';
-import { pageShift } from '../../../engine/paging';
+import { isCanonical, levelIndex } from '../../../engine';
+import type { LinearAddress, PageSize } from '../../../engine';
+import { pageShift } from '../../../engine';
 import { levelName, offsetBits } from '../model/names';
 
 export interface AddressField {

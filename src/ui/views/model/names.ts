@@ -1,8 +1,8 @@
 /** Names of tables, levels and sizes as the views print them. */
-import type { PageSize, PagingMode } from '../../../engine/vocabulary';
-import { levelName, levelOfPageSize, pageShift } from '../../../engine/paging';
+import type { PageSize, PagingMode } from '../../../engine';
+import { levelName, levelOfPageSize, pageShift } from '../../../engine';
 
-export { levelName, pageSizeText } from '../../../engine/paging';
+export { levelName, pageSizeText } from '../../../engine';
 
 /** "guest PML4" (or plain "PML4" on a native walk). */
 export const guestTableName = (mode: PagingMode, level: number): string =>

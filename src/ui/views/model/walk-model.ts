@@ -10,10 +10,10 @@ import type {
   TlbHitEvent,
   WalkEvent,
   WalkStartEvent,
-} from '../../../engine/events';
-import type { PagingMode } from '../../../engine/vocabulary';
-import type { TranslationResult } from '../../../engine/result';
-import { referencesOf, type ReferenceEvent } from '../../../engine/event-references';
+} from '../../../engine';
+import type { PagingMode } from '../../../engine';
+import type { TranslationResult } from '../../../engine';
+import { referencesOf, type ReferenceEvent } from '../../../engine';
 
 export type Reference = ReferenceEvent;
 

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { bytesOfPageSize } from '../../../engine/paging';
+import { bytesOfPageSize } from '../../../engine';
 import { hex, pageSizeText } from '../model/names';
 import type { WalkModel } from '../model/walk-model';
 import type { TreeModel } from './tree-model';
