@@ -11,7 +11,7 @@ import type {
   WalkEvent,
   WalkStartEvent,
 } from '../../../engine';
-import type { PagingMode } from '../../../engine';
+import type { PagingMode, SkippedCell } from '../../../engine';
 import type { TranslationResult } from '../../../engine';
 import { referencesOf, type ReferenceEvent } from '../../../engine';
 
@@ -54,22 +54,19 @@ const shortOf = (type: string | undefined, by: string | undefined): string =>
   type === 'tlb-hit' || (type === undefined && by !== undefined && by.includes('tlb')) ? 'TLB' : 'PWC';
 
 /**
- * Reads skipped cells from cache-hit events (and from a result), tolerating any event shape:
- * `skipped` (or `skips`) is a list of { guestLevel, nestedLevel, by? }.
+ * The cells a cache hit spared (`skipped` of a `tlb-hit` / `pwc-hit` event), marked from the hit's
+ * step; or, with no event (`hit` undefined), the result's list, shown at the end of the walk.
  */
-function skipMarks(source: unknown, type?: string): SkipMark[] {
-  const e = source as { skipped?: unknown; skips?: unknown; step?: unknown };
-  // A cache event acts at its own step (0 when it names none); a result's list shows at the end.
-  const step = type === undefined ? undefined : typeof e.step === 'number' ? e.step : 0;
-  const list = Array.isArray(e.skipped) ? e.skipped : Array.isArray(e.skips) ? e.skips : [];
-  return list.flatMap((item: unknown) => {
-    const cell = item as { guestLevel?: unknown; nestedLevel?: unknown; by?: unknown };
-    if (typeof cell.guestLevel !== 'number') return [];
-    const by = typeof cell.by === 'string' ? cell.by : undefined;
-    const short = shortOf(type, by);
-    const label = `${short} hit${by ? ` (${by})` : ''}`;
-    const nestedLevel = typeof cell.nestedLevel === 'number' ? cell.nestedLevel : 0;
-    return [{ guestLevel: cell.guestLevel, nestedLevel, label, short, step }];
+function skipMarks(cells: readonly SkippedCell[], hit?: TlbHitEvent | PwcHitEvent): SkipMark[] {
+  return cells.map((cell) => {
+    const short = shortOf(hit?.type, cell.by);
+    return {
+      guestLevel: cell.guestLevel,
+      nestedLevel: cell.nestedLevel,
+      label: `${short} hit (${cell.by})`,
+      short,
+      step: hit?.step,
+    };
   });
 }
 
@@ -100,19 +97,17 @@ export function readWalk(events: readonly WalkEvent[]): WalkModel {
         break;
       case 'tlb-hit':
       case 'pwc-hit':
-        if (Array.isArray(event.skipped) && event.skipped.length > 0) hits.push(event);
-        skips.push(...skipMarks(event, event.type));
+        if (event.skipped.length > 0) hits.push(event);
+        skips.push(...skipMarks(event.skipped, event));
         break;
       case 'tlb-evict':
         if (event.reason !== 'replaced') drops.push(event);
         break;
-      default:
-        skips.push(...skipMarks(event, (event as { type?: string }).type));
     }
   }
   const refs = referencesOf(events);
   // The result lists every spared cell too; keep the first label found for each.
-  if (result) skips.push(...skipMarks(result));
+  if (result?.skipped) skips.push(...skipMarks(result.skipped));
   const mode = start?.mode ?? result?.mode ?? 'native';
   return {
     start,
