@@ -5,6 +5,11 @@ import globals from 'globals';
 
 // Layering is one direction: engine → worker → state → ui. Each layer may not import the ones above it.
 const upward = (layers) => layers.flatMap((layer) => [`**/${layer}/**`, `../${layer}/*`, `../../${layer}/*`]);
+// Above the engine, only its public surface (src/engine/index.ts) and the scenario contract (src/engine/scenario).
+const engineSurface = {
+  group: ['**/engine/*', '!**/engine/scenario', '**/engine/*/**'],
+  message: 'Import the engine through src/engine (index.ts) or the scenario contract src/engine/scenario.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', 'coverage/**'] },
@@ -36,8 +41,14 @@ export default tseslint.config(
               group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'd3', 'd3-*', 'comlink'],
               message: 'src/engine is pure TypeScript: no UI, state or worker libraries.',
             },
-            { group: upward(['worker', 'state', 'ui', 'cli']), message: 'src/engine may not import upper layers.' },
-            { group: ['node:*', 'fs', 'path', 'os'], message: 'src/engine must run in a browser worker too.' },
+            {
+              group: upward(['worker', 'state', 'ui', 'cli']),
+              message: 'src/engine may not import upper layers.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'os'],
+              message: 'src/engine must run in a browser worker too.',
+            },
           ],
         },
       ],
@@ -50,8 +61,12 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'zustand', 'd3', 'd3-*'], message: 'src/worker has no UI or state.' },
+            {
+              group: ['react', 'react-dom', 'zustand', 'd3', 'd3-*'],
+              message: 'src/worker has no UI or state.',
+            },
             { group: upward(['state', 'ui', 'cli']), message: 'src/worker may not import upper layers.' },
+            engineSurface,
           ],
         },
       ],
@@ -66,9 +81,14 @@ export default tseslint.config(
           patterns: [
             { group: ['react-dom', 'd3', 'd3-*'], message: 'src/state holds data and actions only.' },
             { group: upward(['ui', 'cli']), message: 'src/state may not import upper layers.' },
+            engineSurface,
           ],
         },
       ],
     },
+  },
+  {
+    files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [engineSurface] }] },
   },
 );

@@ -19,6 +19,7 @@ import {
 import { physIndex } from '../engine/address';
 import { SparseMemory } from '../engine/memory/sparse-memory';
 import type { MachineConfig } from '../engine/machine-api';
+import { DEFAULT_CPU } from '../engine/cpu-defaults';
 import { FeistelPermutation } from '../engine/workload/feistel-permutation';
 
 const PAGE = 4096;
@@ -92,18 +93,6 @@ export function buildWalkTables(mappings: number, vaBase: number, vaBytes: numbe
   }
   for (let frame = GUEST_TABLES_GPA; frame < nextGuestFrame; frame += PAGE) mapGpa(frame);
 
-  const cpu = {
-    cr3: GUEST_TABLES_GPA,
-    wp: true,
-    la57: false,
-    smep: false,
-    smap: false,
-    pcide: false,
-    pge: false,
-    nxe: true,
-    cpl: 3 as const,
-    maxPhyAddr: 46,
-    vpid: 1,
-  };
+  const cpu = { ...DEFAULT_CPU, cr3: GUEST_TABLES_GPA, cpl: 3 as const, vpid: 1 };
   return { memory, config: { cpu, ept: { eptp: EPT_TABLES_HPA | 6 | (3 << 3) } }, vaHi, vaLo };
 }

@@ -18,9 +18,7 @@ import { CACHE_PRESETS } from '../engine/cache/presets';
 import { eptLevels } from '../engine/scenario/nested-builder';
 import type { WalkReference } from '../engine/vocabulary';
 import type { TranslationResult } from '../engine/result';
-
-const LEVEL_NAMES = ['data', 'PT', 'PD', 'PDPT', 'PML4', 'PML5'];
-const levelName = (level: number): string => LEVEL_NAMES[level] ?? `L${level}`;
+import { levelName } from '../engine/paging';
 
 /** "0x0000_0001_0040_0037": all 16 digits, grouped by four. */
 const groupedWord = (lo: number, hi: number): string =>

@@ -11,12 +11,16 @@ const TABLE_NAMES = ['', 'PT', 'PD', 'PDPT', 'PML4', 'PML5'] as const;
 const ENTRY_NAMES = ['', 'PTE', 'PDE', 'PDPTE', 'PML4E', 'PML5E'] as const;
 
 /** Name of the table at `level` (PML5 / PML4 / PDPT / PD / PT). */
-export const guestTableName = (level: number): string => TABLE_NAMES[level] ?? `level ${level}`;
+export const tableName = (level: number): string => TABLE_NAMES[level] ?? `level ${level}`;
+/** A grid row or column's name: the table at `level`, or "data" for level 0 (the data address). */
+export const levelName = (level: number): string => (level === 0 ? 'data' : tableName(level));
 /** Name of an entry of the table at `level` (PML5E … PTE). */
 export const entryName = (level: number): string => ENTRY_NAMES[level] ?? `level-${level} entry`;
 
 /** The page size a leaf at `level` (1…3) maps. */
 export const pageSizeOfLevel = (level: number): PageSize => PAGE_SIZES[level - 1] ?? '1G';
+/** "4 KiB", "2 MiB", "1 GiB". */
+export const pageSizeText = (size: PageSize): string => `${size.slice(0, -1)} ${size.at(-1)}iB`;
 /** The leaf level (1…3) that maps a page of `size`. */
 export const levelOfPageSize = (size: PageSize): number => PAGE_SIZES.indexOf(size) + 1;
 

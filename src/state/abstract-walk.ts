@@ -4,21 +4,19 @@
  * exists on no machine, so n = 1 or m = 1 gets a symbolic walk built here with the same shape
  * (n·m + n + m references, in hardware order) over made-up addresses.
  */
-import { levelIndex, physIndex } from '../engine/address';
-import type { WalkEvent } from '../engine/events';
-import type { LinearAddress, PageSize, WalkReference } from '../engine/vocabulary';
+import { levelIndex, physIndex } from '../engine';
+import type { WalkEvent } from '../engine';
+import type { LinearAddress, PageSize, WalkReference } from '../engine';
 import type { TraceJson } from '../worker/protocol';
+import { PAGE_SIZES, levelOfPageSize } from '../engine';
 import type { ConcreteOptions } from './concrete-scenario';
-
-const SIZE_FOR_SHORTENING: readonly PageSize[] = ['4K', '2M', '1G'];
-const LEAF_LEVEL: Record<PageSize, number> = { '4K': 1, '2M': 2, '1G': 3 };
 
 /** The concrete options that make an n × m walk, or null when no machine has one. */
 export function realizeLevels(n: number, m: number, base: ConcreteOptions): ConcreteOptions | null {
   if (n < 2 || n > 5 || m < 2 || m > 5) return null;
   const shape = (levels: number) => {
     const tables: 4 | 5 = levels === 5 ? 5 : 4;
-    return { tables, size: SIZE_FOR_SHORTENING[tables - levels] ?? '4K' };
+    return { tables, size: PAGE_SIZES[tables - levels] ?? '4K' };
   };
   const guest = shape(n);
   const nested = shape(m);
@@ -37,7 +35,7 @@ export function levelsOfWalk(events: readonly WalkEvent[]): { n: number; m: numb
   const start = events.find((e) => e.type === 'walk-start');
   const end = events.find((e) => e.type === 'walk-end');
   if (!start || start.mode === 'native') return null;
-  const shorten = (size: PageSize | undefined) => (size ? LEAF_LEVEL[size] - 1 : 0);
+  const shorten = (size: PageSize | undefined) => (size ? levelOfPageSize(size) - 1 : 0);
   return {
     n: start.guestLevels - shorten(end?.result.guestPageSize),
     m: start.nestedLevels - shorten(end?.result.nestedPageSize),

@@ -1,8 +1,8 @@
 /** The store's shape: data and the actions beside it, one slice per concern. */
-import type { CachePresetName } from '../engine/cache/presets';
-import type { CacheSnapshot } from '../engine/cache/snapshot-types';
-import type { WalkEvent } from '../engine/events';
-import type { AccessKind, Cpl } from '../engine/vocabulary';
+import type { CachePresetName } from '../engine';
+import type { CacheSnapshot } from '../engine';
+import type { WalkEvent } from '../engine';
+import type { AccessKind, Cpl } from '../engine';
 import type { TraceJson, WalkErrorKind } from '../worker/protocol';
 import type { ConcreteOptions } from './concrete-scenario';
 import type { ScenarioDoc } from './scenario-doc';

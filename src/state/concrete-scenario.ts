@@ -3,8 +3,10 @@
  * nested levels and page size, access kind, CPL) with the contract's builders, so the walk shows
  * the path a real machine would take for that configuration.
  */
-import { isCachePresetName, type CachePresetName } from '../engine/cache/presets';
-import type { AccessKind, Cpl, PageSize } from '../engine/vocabulary';
+import { isCachePresetName, type CachePresetName } from '../engine';
+import type { AccessKind, Cpl, PageSize } from '../engine';
+import { DEFAULT_CPU } from '../engine';
+import { bytesOfPageSize, levelOfPageSize } from '../engine';
 import { hexToBigInt, toHex, type ScenarioDoc } from './scenario-doc';
 
 export type NestedMode = 'ept' | 'npt' | 'native';
@@ -32,7 +34,7 @@ export const DEFAULT_CONCRETE: ConcreteOptions = {
   tlb: 'none',
 };
 
-const BYTES: Record<PageSize, bigint> = { '4K': 0x1000n, '2M': 0x20_0000n, '1G': 0x4000_0000n };
+const bytesOf = (size: PageSize): bigint => BigInt(bytesOfPageSize(size));
 const GUEST_CR3 = 0x1000n;
 /** Guest data page: 1 GiB-aligned so every page size can map it. */
 const GUEST_DATA = 0x4000_0000n;
@@ -43,8 +45,6 @@ const HOST_OFFSET = 0x1_0000_0000n;
 /** The access: bits 56:48 pick a PML5 entry with 5-level paging; canonical in both modes. */
 const VA_4 = 0x7fff_f012_3456n;
 const VA_5 = 0xab_7fff_f012_3456n;
-/** Tables a guest walk reads: one per level above the leaf. */
-const LEAF_LEVEL: Record<PageSize, number> = { '4K': 1, '2M': 2, '1G': 3 };
 
 const label = (o: ConcreteOptions): string => {
   const guest = `${o.guestLevels}-level guest (${o.guestPageSize} pages)`;
@@ -55,20 +55,21 @@ const label = (o: ConcreteOptions): string => {
 
 export function buildConcreteScenario(o: ConcreteOptions): ScenarioDoc {
   const va = o.guestLevels === 5 ? VA_5 : VA_4;
-  const guestBytes = BYTES[o.guestPageSize];
+  const guestBytes = bytesOf(o.guestPageSize);
   const pageVa = va & ~(guestBytes - 1n);
   const finalGpa = GUEST_DATA + (va & (guestBytes - 1n));
-  const tableCount = o.guestLevels - LEAF_LEVEL[o.guestPageSize] + 1;
+  // Tables a guest walk reads: one per level down to the leaf.
+  const tableCount = o.guestLevels - levelOfPageSize(o.guestPageSize) + 1;
   const doc: ScenarioDoc = {
     format: 'nestwalk-scenario/1',
     name: label(o),
     cpu: {
       cr3: toHex(GUEST_CR3),
-      cr0: { wp: true },
-      cr4: { la57: o.guestLevels === 5, smep: false, smap: false },
-      efer: { nxe: true },
+      cr0: { wp: DEFAULT_CPU.wp },
+      cr4: { la57: o.guestLevels === 5, smep: DEFAULT_CPU.smep, smap: DEFAULT_CPU.smap },
+      efer: { nxe: DEFAULT_CPU.nxe },
       cpl: o.cpl,
-      maxPhyAddr: 46,
+      maxPhyAddr: DEFAULT_CPU.maxPhyAddr,
       ...(o.tlb !== 'none' && { tlb: o.tlb }),
     },
     memory: [],
@@ -78,7 +79,7 @@ export function buildConcreteScenario(o: ConcreteOptions): ScenarioDoc {
   if (o.nested === 'native') return doc;
 
   // Map only what the walk touches: each guest table frame and the final data address.
-  const nestedBytes = BYTES[o.nestedPageSize];
+  const nestedBytes = bytesOf(o.nestedPageSize);
   const gpas = [...Array.from({ length: tableCount }, (_, i) => GUEST_CR3 + BigInt(i) * 0x1000n), finalGpa];
   const bases = [...new Set(gpas.map((gpa) => gpa & ~(nestedBytes - 1n)))];
   doc.eptMappings = bases.map((gpa) => ({

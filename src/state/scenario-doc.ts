@@ -2,7 +2,7 @@
  * The scenario as the user edits it: the JSON document of the contract, kept as written so it can
  * be exported and shared unchanged. The engine validates it; here we only rewrite fields.
  */
-import type { AccessKind, Cpl } from '../engine/vocabulary';
+import type { AccessKind, Cpl } from '../engine';
 import type { MemoryWord } from '../worker/protocol';
 
 export type Hex = string | number;

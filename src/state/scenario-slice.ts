@@ -4,7 +4,7 @@
  * and says what went wrong.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import { formatLinear, isCanonical, parseLinearAddress } from '../engine/address';
+import { formatLinear, isCanonical, parseLinearAddress } from '../engine';
 import type { WalkClient } from '../worker/client';
 import type { AppState, ScenarioSlice } from './app-state';
 import { buildConcreteScenario, concreteFromDoc, DEFAULT_CONCRETE } from './concrete-scenario';

@@ -2,20 +2,18 @@
  * Derived views of the store. Selectors that build arrays cache on their inputs so React's
  * external-store subscription sees the same value until the inputs change.
  */
-import type { CacheSnapshot } from '../engine/cache/snapshot-types';
-import { nestedWalkReferences } from '../engine/cost';
-import type { GuestReadEvent, NestedReadEvent, WalkEvent } from '../engine/events';
+import type { CacheSnapshot } from '../engine';
+import { nestedWalkReferences } from '../engine';
+import type { WalkEvent } from '../engine';
+import { referencesOf, type ReferenceEvent } from '../engine';
 import type { TraceResult } from '../engine/scenario';
 import type { AppState } from './app-state';
 import type { ScenarioAccessDoc } from './scenario-doc';
 
-export type ReferenceEvent = GuestReadEvent | NestedReadEvent;
+export type { ReferenceEvent };
 
 const NO_EVENTS: readonly WalkEvent[] = [];
 const references = new WeakMap<readonly WalkEvent[], readonly ReferenceEvent[]>();
-
-export const isReference = (event: WalkEvent): event is ReferenceEvent =>
-  event.type === 'guest-read' || event.type === 'nested-read';
 
 /** The event list of the selected access (empty before the first walk). */
 export const selectCurrentEvents = (s: Pick<AppState, 'events' | 'accessIndex'>): readonly WalkEvent[] =>
@@ -31,7 +29,7 @@ export function selectReferences(s: Pick<AppState, 'events' | 'accessIndex'>): r
   const events = selectCurrentEvents(s);
   let refs = references.get(events);
   if (!refs) {
-    refs = events.filter(isReference).sort((a, b) => a.step - b.step);
+    refs = referencesOf(events);
     references.set(events, refs);
   }
   return refs;

@@ -2,10 +2,11 @@
  * The translation configurations a sweep can compare: native paging with 4 KiB, 2 MiB or 1 GiB
  * pages, and every guest page size on every EPT page size. Ids are stable strings (CSV, legend).
  */
-import type { PageSize } from '../engine/vocabulary';
-import type { NestedSpec } from '../engine/workload/workload-space';
+import type { PageSize } from '../engine';
+import type { NestedSpec } from '../engine';
+import { PAGE_SIZES, pageSizeText } from '../engine';
 
-export const PAGE_SIZES: readonly PageSize[] = ['4K', '2M', '1G'];
+export { PAGE_SIZES, pageSizeText };
 
 export type ConfigurationId = `native-${PageSize}` | `ept-${PageSize}-${PageSize}`;
 
@@ -18,7 +19,6 @@ export interface SweepConfiguration {
 }
 
 /** "4 KiB", "2 MiB", "1 GiB". */
-export const pageSizeText = (size: PageSize): string => `${size.slice(0, -1)} ${size.at(-1)}iB`;
 
 function configuration(guestPageSize: PageSize, eptPageSize: PageSize | null): SweepConfiguration {
   if (eptPageSize === null) {

@@ -2,14 +2,9 @@
  * What the user sets up for a sweep, the one-click lecture experiment, and how settings become
  * the sweep's points (one ExperimentConfig per configuration × heap size).
  */
-import type { CachePreset, ExperimentConfig } from '../engine/workload/experiment-config';
-import {
-  DEFAULT_LATENCY,
-  FLAT_DATA_CYCLES,
-  FLAT_REFERENCE_CYCLES,
-  type LatencyModel,
-} from '../engine/workload/latency-model';
-import type { WorkloadSpec } from '../engine/workload/workload-spec';
+import type { CachePreset, ExperimentConfig } from '../engine';
+import { DEFAULT_LATENCY, FLAT_DATA_CYCLES, FLAT_REFERENCE_CYCLES, type LatencyModel } from '../engine';
+import type { WorkloadSpec } from '../engine';
 import { CONFIGURATIONS, findConfiguration, nestedSpec, type ConfigurationId } from './sweep-configurations';
 
 export type WorkloadKind = 'pointer-chase' | 'sequential' | 'stride' | 'uniform' | 'trace';

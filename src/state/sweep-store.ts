@@ -4,8 +4,8 @@
  * cancelled at once (the pool stops its workers within its grace period) and keeps the results.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { parseTrace } from '../engine/workload/trace-parse';
-import { traceExtent } from '../engine/workload/trace-stream';
+import { parseTrace } from '../engine';
+import { traceExtent } from '../engine';
 import { plannedAccesses } from '../worker/sweep-engine';
 import type { SweepPool, SweepRun } from '../worker/sweep-pool';
 import type { PointMeasurement } from '../worker/sweep-protocol';

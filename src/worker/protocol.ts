@@ -3,8 +3,8 @@
  * arrays, strings and numbers. Scenario problems are answers, not exceptions, so the UI can show
  * them next to the user's (kept) work.
  */
-import type { CacheSnapshot } from '../engine/cache/snapshot-types';
-import type { WalkEvent } from '../engine/events';
+import type { CacheSnapshot } from '../engine';
+import type { WalkEvent } from '../engine';
 import type { Trace, TraceWord } from '../engine/scenario';
 
 /** One `{ addr, value }` word of (host-)physical memory, as in the scenario and trace JSON. */

@@ -2,7 +2,7 @@
  * The sweep worker's API. A run yields to the event loop after every chunk (a macrotask, so a
  * `cancel` message queued behind it gets handled) and checks its cancel flag before the next one.
  */
-import type { ExperimentResult } from '../engine/workload/run-experiment';
+import type { ExperimentResult } from '../engine';
 import { sweepEngine, type SweepEngine } from './sweep-engine';
 import type { PointMeasurement, SweepApi } from './sweep-protocol';
 

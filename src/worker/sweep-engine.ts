@@ -1,10 +1,6 @@
 /** The engine calls a sweep worker makes: one experiment, yielding between chunks. */
-import type { ExperimentConfig } from '../engine/workload/experiment-config';
-import {
-  runExperimentAsync,
-  type ExperimentResult,
-  type RunOptions,
-} from '../engine/workload/run-experiment';
+import type { ExperimentConfig } from '../engine';
+import { runExperimentAsync, type ExperimentResult, type RunOptions } from '../engine';
 
 export type SweepRunOptions = RunOptions & { readonly pause: () => Promise<void> };
 

@@ -3,8 +3,8 @@
  * through a callback, cancellation by a message that the worker reads between chunks. Everything
  * here is structured-clone safe.
  */
-import type { ExperimentConfig } from '../engine/workload/experiment-config';
-import type { PassResult } from '../engine/workload/pass-result';
+import type { ExperimentConfig } from '../engine';
+import type { PassResult } from '../engine';
 
 /** One point of a sweep: an id chosen by the caller and the experiment to run. */
 export interface SweepTask {

@@ -4,7 +4,7 @@
  * worker answers its pending call with `{ ok: false }`.
  */
 import { proxy, wrap, type Remote } from 'comlink';
-import type { ExperimentConfig } from '../engine/workload/experiment-config';
+import type { ExperimentConfig } from '../engine';
 import type { WorkerLike } from './client';
 import type { PointReply, ProgressCallback, SweepApi } from './sweep-protocol';
 

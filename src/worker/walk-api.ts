@@ -3,7 +3,7 @@
  * Runs in the worker (walk.worker.ts) or in-thread (the client's fallback); it never throws.
  */
 import type { MemoryImageReply, WalkApi, WalkError, WalkOutput, WalkReply } from './protocol';
-import { formatPath, ScenarioError } from '../engine/scenario/errors';
+import { formatPath, ScenarioError } from '../engine/scenario';
 import { engineBinding, type WalkEngine } from './engine-binding';
 
 export function createWalkApi(engine: WalkEngine = engineBinding): WalkApi {

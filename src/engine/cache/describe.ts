@@ -1,6 +1,6 @@
 /** Cache entries in words, for snapshots and fill events (display only, never the hot path). */
 import { formatLinear, formatPhys, linearFromBigInt } from '../address';
-import { entryName, guestTableName, pageShift, pageSizeOfLevel } from '../paging';
+import { entryName, tableName, pageShift, pageSizeOfLevel } from '../paging';
 import { NESTED_FETCH, NESTED_READ, NESTED_WRITE, RIGHT_NX, RIGHT_U, RIGHT_W } from '../walk/rights';
 import type { CacheEntrySnapshot } from './snapshot-types';
 import {
@@ -83,8 +83,8 @@ export function describeEntry(
         level,
         from: `${entryName(level)} of va ${linearText(Math.floor(key / 8), pageShift(level))}`,
         to: nested
-          ? `${guestTableName(level - 1)} at gPA ${formatPhys(b)} = hPA ${formatPhys(a)}`
-          : `${guestTableName(level - 1)} at ${formatPhys(a)}`,
+          ? `${tableName(level - 1)} at gPA ${formatPhys(b)} = hPA ${formatPhys(a)}`
+          : `${tableName(level - 1)} at ${formatPhys(a)}`,
         rights: guestRightsText(pwcRights(flags)),
       };
     }
@@ -107,7 +107,7 @@ export function describeEntry(
         ...base,
         level,
         from: `${dim} ${entryName(level)} of gPA ${formatPhys(Math.floor(key / 8) * 2 ** pageShift(level))}`,
-        to: `${dim} ${guestTableName(level - 1)} at ${formatPhys(a)}`,
+        to: `${dim} ${tableName(level - 1)} at ${formatPhys(a)}`,
         // NPT rights so far are packed like guest rights (RIGHT_*); EPT's are R/W/X.
         rights: npt ? guestRightsText(nestedPwcRights(flags)) : nestedRightsText(nestedPwcRights(flags)),
       };

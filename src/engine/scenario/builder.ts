@@ -8,7 +8,7 @@ import { IssueList } from './errors';
 import type { Scenario } from './model';
 import { buildNestedTables } from './nested-builder';
 import { buildGuestTables } from './guest-builder';
-import { tableName } from './nested-builder';
+import { tableName } from '../paging';
 import { WordImage, type ImageWord } from './word-image';
 import type { TreeFrame } from './table-tree';
 

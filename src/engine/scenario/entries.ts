@@ -28,8 +28,6 @@ export interface EntryValue {
   readonly hi: number;
 }
 
-export const LEAF_LEVEL: Readonly<Record<PageSize, number>> = { '4K': 1, '2M': 2, '1G': 3 };
-
 /** An address (≤ 52 bits, 4 KiB aligned) split into the halves of an entry. */
 const split = (addr: number, lowFlags: number, highFlags = 0): EntryValue => ({
   lo: ((addr % TWO_32) | lowFlags) >>> 0,

@@ -9,8 +9,9 @@ import { formatPhys, levelIndex } from '../address';
 import type { IssueList } from './errors';
 import type { Scenario } from './model';
 import { buildTree, type TreeFrame } from './table-tree';
-import { LEAF_LEVEL, guestLeafEntry, ordinaryTableEntry } from './entries';
-import { tableName, type Placement } from './nested-builder';
+import { guestLeafEntry, ordinaryTableEntry } from './entries';
+import { levelOfPageSize, tableName } from '../paging';
+import type { Placement } from './nested-builder';
 import type { WordImage } from './word-image';
 
 export interface GuestTables {
@@ -33,7 +34,7 @@ export function buildGuestTables(
       root,
       levels,
       leaves: guestMappings.map((m) => {
-        const leafLevel = LEAF_LEVEL[m.size];
+        const leafLevel = levelOfPageSize(m.size);
         const indices: number[] = [];
         for (let level = levels; level >= leafLevel; level--)
           indices.push(levelIndex(m.va.hi, m.va.lo, level));

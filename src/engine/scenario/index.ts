@@ -1,5 +1,6 @@
 /** The scenario layer: parse and validate, build tables, run, report the trace. */
-export { parseScenario, DEFAULT_MAX_PHY_ADDR } from './parse';
+export { parseScenario } from './parse';
+export { DEFAULT_MAX_PHY_ADDR } from '../cpu-defaults';
 export { ScenarioError, formatPath, formatIssue, type ScenarioIssue } from './errors';
 export type { Scenario, MemoryWord, GuestMapping, NestedMapping, Expectation } from './model';
 export type { ScenarioStep, MemoryAccessStep } from './access-schema';

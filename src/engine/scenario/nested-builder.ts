@@ -4,15 +4,13 @@
  * both). Tables take consecutive 4 KiB frames from the root upward.
  */
 import { EPTP_WALK_LENGTH, EPTP_WALK_LENGTH_SHIFT, PAGE_4K } from '../bits';
-import { bytesOfLevel } from '../paging';
+import { bytesOfPageSize, levelOfPageSize, tableName } from '../paging';
 import { physIndex } from '../address';
 import type { IssueList } from './errors';
 import type { NestedMapping, Scenario } from './model';
 import { buildTree, type TreeFrame } from './table-tree';
-import { LEAF_LEVEL, eptLeafEntry, eptTableEntry, nptLeafEntry, ordinaryTableEntry } from './entries';
+import { eptLeafEntry, eptTableEntry, nptLeafEntry, ordinaryTableEntry } from './entries';
 import type { WordImage } from './word-image';
-
-const TABLE_NAMES = ['', 'PT', 'PD', 'PDPT', 'PML4', 'PML5'];
 
 /** Guest-physical → host-physical through the mappings list; undefined where nothing maps it. */
 export type Placement = (gpa: number) => number | undefined;
@@ -25,7 +23,7 @@ export function placementOf(mappings: readonly NestedMapping[]): Placement {
   return (gpa) => {
     for (const m of mappings) {
       const offset = gpa - m.gpa;
-      if (offset >= 0 && offset < bytesOfLevel(LEAF_LEVEL[m.size])) return m.hpa + offset;
+      if (offset >= 0 && offset < bytesOfPageSize(m.size)) return m.hpa + offset;
     }
     return undefined;
   };
@@ -53,7 +51,7 @@ export function buildNestedTables(
       root,
       levels,
       leaves: eptMappings.map((m) => {
-        const leafLevel = LEAF_LEVEL[m.size];
+        const leafLevel = levelOfPageSize(m.size);
         const indices: number[] = [];
         for (let level = levels; level >= leafLevel; level--) indices.push(physIndex(m.gpa, level));
         const value = intel
@@ -62,16 +60,14 @@ export function buildNestedTables(
         return { indices, leafLevel, lo: value.lo, hi: value.hi };
       }),
       tableEntry: intel ? eptTableEntry : ordinaryTableEntry,
-      tableName: (level) => `${prefix} ${TABLE_NAMES[level]}`,
+      tableName: (level) => `${prefix} ${tableName(level)}`,
       listName: 'eptMappings',
     },
     issues,
   );
   for (const word of tree.words) {
-    const source = `eptMappings[${word.mapping}] (${prefix} ${TABLE_NAMES[word.level]} entry ${word.index})`;
+    const source = `eptMappings[${word.mapping}] (${prefix} ${tableName(word.level)} entry ${word.index})`;
     image.put(word.addr, word.lo, word.hi, source, ['eptMappings', word.mapping]);
   }
   return { placement: placementOf(eptMappings), frames: tree.frames };
 }
-
-export const tableName = (level: number): string => TABLE_NAMES[level] ?? `level ${level}`;

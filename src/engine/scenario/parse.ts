@@ -2,15 +2,16 @@
  * `parseScenario`: JSON text or a parsed value → a typed `Scenario`, or a `ScenarioError` listing
  * every problem with its path.
  *
- * Defaults for absent CPU fields: cr0.wp true; cr4.la57, smep, smap, pcide, pge false;
- * efer.nxe true; cpl 0; maxPhyAddr 46; pcid 0; vpid 0. npt.levels 4, npt.nxe true.
+ * Absent CPU fields take DEFAULT_CPU (cpu-defaults.ts); pcid 0. npt.levels 4, npt.nxe true.
  * Absent lists are empty. Each access's cpl defaults to cpu.cpl. Mappings: size 4K; guest flags
  * "" (a present, supervisor, read-only, executable page); nested perms "rwx wb" ("" = not present).
  */
 import { scenarioSchema, type RawScenario } from './schema';
 import { isMemoryAccess, resolveStep } from './access-schema';
 import type { CpuConfig, EptConfig, NptConfig, PageSize } from '../vocabulary';
-import { EPTP_MEMTYPE, EPTP_WALK_LENGTH, EPTP_WALK_LENGTH_SHIFT, PAGE_1G, PAGE_2M, PAGE_4K } from '../bits';
+import { EPTP_MEMTYPE, EPTP_WALK_LENGTH, EPTP_WALK_LENGTH_SHIFT, PAGE_4K } from '../bits';
+import { DEFAULT_CPU } from '../cpu-defaults';
+import { bytesOfPageSize } from '../paging';
 import { isCanonical } from '../address';
 import { IssueList, ScenarioError } from './errors';
 import { fromZodIssues } from './zod-issues';
@@ -18,10 +19,6 @@ import { parseJsonText } from './json-text';
 import { hexOf } from './hex';
 import type { GuestMapping, NestedMapping, Scenario } from './model';
 import { DEFAULT_GUEST_FLAGS, DEFAULT_NESTED_PERMS } from './flags';
-
-export const DEFAULT_MAX_PHY_ADDR = 46;
-
-const PAGE_BYTES: Readonly<Record<PageSize, number>> = { '4K': PAGE_4K, '2M': PAGE_2M, '1G': PAGE_1G };
 
 export function parseScenario(input: unknown): Scenario {
   const value = typeof input === 'string' ? parseJsonText(input) : input;
@@ -31,8 +28,8 @@ export function parseScenario(input: unknown): Scenario {
 }
 
 function resolveCpu(raw: RawScenario['cpu'], issues: IssueList): CpuConfig {
-  const maxPhyAddr = raw.maxPhyAddr ?? DEFAULT_MAX_PHY_ADDR;
-  const pcide = raw.cr4?.pcide ?? false;
+  const maxPhyAddr = raw.maxPhyAddr ?? DEFAULT_CPU.maxPhyAddr;
+  const pcide = raw.cr4?.pcide ?? DEFAULT_CPU.pcide;
   let cr3 = raw.cr3;
   if (cr3 >= 2 ** maxPhyAddr) {
     issues.add(['cpu', 'cr3'], `${hexOf(cr3)} has address bits above maxPhyAddr (${maxPhyAddr})`);
@@ -45,16 +42,16 @@ function resolveCpu(raw: RawScenario['cpu'], issues: IssueList): CpuConfig {
   }
   return {
     cr3,
-    wp: raw.cr0?.wp ?? true,
-    la57: raw.cr4?.la57 ?? false,
-    smep: raw.cr4?.smep ?? false,
-    smap: raw.cr4?.smap ?? false,
+    wp: raw.cr0?.wp ?? DEFAULT_CPU.wp,
+    la57: raw.cr4?.la57 ?? DEFAULT_CPU.la57,
+    smep: raw.cr4?.smep ?? DEFAULT_CPU.smep,
+    smap: raw.cr4?.smap ?? DEFAULT_CPU.smap,
     pcide,
-    pge: raw.cr4?.pge ?? false,
-    nxe: raw.efer?.nxe ?? true,
-    cpl: raw.cpl ?? 0,
+    pge: raw.cr4?.pge ?? DEFAULT_CPU.pge,
+    nxe: raw.efer?.nxe ?? DEFAULT_CPU.nxe,
+    cpl: raw.cpl ?? DEFAULT_CPU.cpl,
     maxPhyAddr,
-    vpid: raw.vpid ?? 0,
+    vpid: raw.vpid ?? DEFAULT_CPU.vpid,
   };
 }
 
@@ -90,14 +87,14 @@ function checkAligned(
   value: number,
   size: PageSize,
 ): void {
-  if (value % PAGE_BYTES[size] !== 0)
+  if (value % bytesOfPageSize(size) !== 0)
     issues.add(path, `${what} ${hexOf(value)} is not aligned to its ${size} page`);
 }
 
 function resolveGuestMappings(raw: RawScenario, cpu: CpuConfig, issues: IssueList): GuestMapping[] {
   return (raw.guestMappings ?? []).map((mapping, i) => {
     const size = mapping.size ?? '4K';
-    const bytes = PAGE_BYTES[size];
+    const bytes = bytesOfPageSize(size);
     if (mapping.va.lo % bytes !== 0)
       issues.add(['guestMappings', i, 'va'], `not aligned to its ${size} page`);
     if (!isCanonical(mapping.va.hi, cpu.la57)) {

@@ -5,6 +5,7 @@
  * (a large page where a table pointer must go, two different leaves in one slot) are reported.
  */
 import { PAGE_4K } from '../bits';
+import { pageSizeOfLevel } from '../paging';
 import type { IssueList } from './errors';
 
 export interface TreeLeaf {
@@ -56,8 +57,6 @@ type Slot =
   | { readonly kind: 'table'; readonly child: number; readonly owner: number }
   | { readonly kind: 'leaf'; readonly lo: number; readonly hi: number; readonly owner: number };
 
-const SIZE_OF_LEVEL = ['', '4K', '2M', '1G'];
-
 export function buildTree(spec: TreeSpec, issues: IssueList): Tree {
   const { levels, tableName, listName } = spec;
   const tables = new Map<number, Map<number, Slot>>();
@@ -87,7 +86,7 @@ export function buildTree(spec: TreeSpec, issues: IssueList): Tree {
         issues.add(
           [listName, mapping],
           `${here} needs a ${tableName(level - 1)} table under ${slotName(level, index)}, where ` +
-            `${listName}[${slot.owner}] maps a ${SIZE_OF_LEVEL[level]} page`,
+            `${listName}[${slot.owner}] maps a ${pageSizeOfLevel(level)} page`,
         );
         return;
       }
@@ -101,13 +100,13 @@ export function buildTree(spec: TreeSpec, issues: IssueList): Tree {
     } else if (slot.kind === 'table') {
       issues.add(
         [listName, mapping],
-        `${here} maps a ${SIZE_OF_LEVEL[leaf.leafLevel]} page in ${slotName(leaf.leafLevel, index)}, where ` +
+        `${here} maps a ${pageSizeOfLevel(leaf.leafLevel)} page in ${slotName(leaf.leafLevel, index)}, where ` +
           `${listName}[${slot.owner}] needs a ${tableName(leaf.leafLevel - 1)} table`,
       );
     } else if (slot.lo !== leaf.lo >>> 0 || slot.hi !== leaf.hi >>> 0) {
       issues.add(
         [listName, mapping],
-        `${here} maps the same ${SIZE_OF_LEVEL[leaf.leafLevel]} page as ${listName}[${slot.owner}] ` +
+        `${here} maps the same ${pageSizeOfLevel(leaf.leafLevel)} page as ${listName}[${slot.owner}] ` +
           `(${slotName(leaf.leafLevel, index)}) with a different entry`,
       );
     }

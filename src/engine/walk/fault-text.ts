@@ -13,7 +13,7 @@ import {
   EPT_W,
   PTE_XD_HI,
 } from '../bits';
-import { guestTableName } from '../paging';
+import { tableName } from '../paging';
 import { isLeaf, type ReservedMasks } from './guest-entry-rules';
 import { DENY_NO_EXECUTE, DENY_READ_ONLY, DENY_SMEP, DENY_SUPERVISOR_PAGE } from './guest-permissions';
 import { FAULT_NOT_PRESENT, FAULT_RESERVED, type NestedWalker } from './nested-walker';
@@ -38,7 +38,7 @@ export function describeWalkFault(
   nested: NestedWalker | null,
 ): string {
   const level = fault.guestLevel;
-  const entry = `the guest ${guestTableName(level)} entry`;
+  const entry = `the guest ${tableName(level)} entry`;
   switch (fault.reason) {
     case FAULT_NOT_CANONICAL:
       return 'the linear address is not canonical';

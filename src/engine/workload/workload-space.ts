@@ -29,7 +29,8 @@ import {
   PTE_US,
   TWO_32,
 } from '../bits';
-import { bytesOfLevel } from '../paging';
+import { bytesOfLevel, levelOfPageSize } from '../paging';
+import { DEFAULT_CPU } from '../cpu-defaults';
 import { ProceduralMemory } from '../memory/procedural-memory';
 import { ProceduralTree } from '../memory/procedural-tree';
 import type { PageSize } from '../vocabulary';
@@ -71,7 +72,6 @@ export interface WorkloadSpace {
 
 export const DEFAULT_HEAP_BASE = 0x7f00_0000_0000;
 const TABLES_AT = 0x10_0000; // 1 MiB: the first frame of either tree
-const LEVEL_OF: Record<PageSize, number> = { '4K': 1, '2M': 2, '1G': 3 };
 const WB = 6;
 
 const GUEST_NON_LEAF = PTE_P | PTE_RW | PTE_US | PTE_A;
@@ -83,7 +83,7 @@ const alignUp = (value: number, to: number): number => Math.ceil(value / to) * t
 
 export function createWorkloadSpace(spec: SpaceSpec): WorkloadSpace {
   const { heapBase, heapBytes, guestLevels } = spec;
-  const guestLeaf = LEVEL_OF[spec.guestPageSize];
+  const guestLeaf = levelOfPageSize(spec.guestPageSize);
   if (!(heapBytes > 0)) throw new Error(`heap size must be positive, got ${heapBytes}`);
   if (heapBase % PAGE_1G !== 0 || heapBase < 0)
     throw new Error('heap base must be a 1 GiB-aligned lower-half address');
@@ -97,19 +97,8 @@ export function createWorkloadSpace(spec: SpaceSpec): WorkloadSpace {
   const dataGpa = alignUp(TABLES_AT + probe.bytes, PAGE_1G);
   const guest = guestTree(spec, mappedBytes, guestLeaf, dataGpa);
   const gpaEnd = dataGpa + mappedBytes;
-  const cpu = {
-    cr3: TABLES_AT,
-    wp: true,
-    la57: guestLevels === 5,
-    smep: false,
-    smap: false,
-    pcide: false,
-    pge: false,
-    nxe: true,
-    cpl: 3 as const,
-    maxPhyAddr: 46,
-    vpid: 0,
-  };
+  // User-mode accesses: the experiments measure an application's heap.
+  const cpu = { ...DEFAULT_CPU, cr3: TABLES_AT, la57: guestLevels === 5, cpl: 3 as const };
 
   if (spec.nested === 'off') {
     const memory = new ProceduralMemory(
@@ -120,7 +109,7 @@ export function createWorkloadSpace(spec: SpaceSpec): WorkloadSpace {
   }
 
   const { mode, pageSize, levels } = spec.nested;
-  const nestedLeaf = LEVEL_OF[pageSize];
+  const nestedLeaf = levelOfPageSize(pageSize);
   const nestedMapBytes = alignUp(gpaEnd, bytesOfLevel(nestedLeaf));
   const nestedSpec = {
     levels,
@@ -175,7 +164,7 @@ function guestTree(spec: SpaceSpec, mappedBytes: number, leafLevel: number, data
 
 /** MAXPHYADDR 46 unless the layout needs more (at most 52). */
 function withPhys<T extends { maxPhyAddr: number }>(cpu: T, highestAddress: number): T {
-  const bits = Math.max(46, Math.ceil(Math.log2(highestAddress)));
+  const bits = Math.max(DEFAULT_CPU.maxPhyAddr, Math.ceil(Math.log2(highestAddress)));
   if (bits > 52) throw new Error('the layout needs more than 52 physical-address bits');
   return { ...cpu, maxPhyAddr: bits };
 }

@@ -4,8 +4,8 @@
  * translation called out. Props are plain data from the engine (see caches-model.ts).
  */
 import { useMemo, type CSSProperties } from 'react';
-import type { CacheSnapshot } from '../../engine/cache/snapshot-types';
-import type { WalkEvent } from '../../engine/events';
+import type { CacheSnapshot } from '../../engine';
+import type { WalkEvent } from '../../engine';
 import { cachesView, type CellView, type StructureView } from './caches-model';
 import './caches.css';
 
@@ -29,7 +29,7 @@ function cellTitle(c: CellView): string {
   if (!c.entry) return `${where}: empty${state}`;
   const e = c.entry;
   const tag = `VPID ${e.vpid} PCID ${e.pcid}${e.global ? ' global' : ''}`;
-  return `${where}: ${e.from} → ${e.to} · ${e.rights} · ${tag} · LRU ${c.recency}${state}`;
+  return `${where}: ${e.from} → ${e.to} · ${e.rights} · ${tag}${c.recencyText ? ` · ${c.recencyText}` : ''}${state}`;
 }
 
 function Cell({ cell }: { cell: CellView }) {

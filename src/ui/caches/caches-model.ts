@@ -1,15 +1,18 @@
 /**
  * What the caches panel shows at a playback cursor: the caches as they were before the access
- * (a snapshot), with the access's cache events replayed up to the cursor, and the events of the
- * current step marked (hit, fill, eviction, refused hit). Pure: no React, no DOM.
+ * (a snapshot), with the access's cache events replayed up to the cursor by the engine
+ * (`CacheReplay`), and the events of the current step marked (hit, fill, eviction, refused hit).
+ * Pure: no React, no DOM.
  *
  * Steps: a cache event carries `step`, the references made before it; the playback cursor k
  * reveals references 1…k, so events with step ≤ k have happened and those with step = k are the
  * current ones. The stale report comes after the walk: it shows once every reference is revealed.
  */
-import type { CacheKind } from '../../engine/cache/cache-config';
-import type { CacheEntrySnapshot, CacheSnapshot, StructureSnapshot } from '../../engine/cache/snapshot-types';
-import type { WalkEvent } from '../../engine/events';
+import type { CacheKind, ReplacementPolicy } from '../../engine';
+import type { CacheEntrySnapshot, CacheSnapshot, StructureSnapshot } from '../../engine';
+import type { WalkEvent } from '../../engine';
+import { isReference } from '../../engine';
+import { CacheReplay } from '../../engine';
 
 export type CellState = 'hit' | 'fill' | 'evict' | 'refused';
 
@@ -19,8 +22,10 @@ export interface CellView {
   readonly entry: CacheEntrySnapshot | null;
   /** What happened to this way at the current step. */
   readonly state: CellState | null;
-  /** 0 = most recently used in its set; null for an empty way. */
+  /** 0 = most recently used in its set (pseudo-LRU: 0 = recently-used bit set); null for an empty way. */
   readonly recency: number | null;
+  /** The recency in words for the replacement policy in force ("LRU rank 0"); null where it has none. */
+  readonly recencyText: string | null;
 }
 
 export interface SetView {
@@ -82,19 +87,20 @@ const GROUP_ORDER: readonly CacheKind[] = ['tlb', 'pwc', 'gpa-tlb', 'nested-pwc'
 const MAX_SETS_DRAWN = 32;
 const MAX_SETS_IN_USE = 16;
 
-interface Working {
-  readonly spec: StructureSnapshot;
-  readonly cells: Map<number, CacheEntrySnapshot>;
-  /** Last use per way: higher is more recent. */
-  readonly used: Map<number, number>;
+/** What this access did to one structure up to the cursor (its contents come from the replay). */
+interface Marks {
   readonly touched: Set<number>;
   readonly state: Map<number, CellState>;
   current: StructureView['current'];
   counts: { lookups: number; hits: number; misses: number; fills: number; evictions: number };
 }
 
-const referenceCount = (events: readonly WalkEvent[]) =>
-  events.filter((e) => e.type === 'guest-read' || e.type === 'nested-read').length;
+const marksOf = (): Marks => ({
+  touched: new Set(),
+  state: new Map(),
+  current: null,
+  counts: { lookups: 0, hits: 0, misses: 0, fills: 0, evictions: 0 },
+});
 
 export const geometryOf = (s: StructureSnapshot): string => {
   const entries = s.sets * s.ways;
@@ -103,49 +109,32 @@ export const geometryOf = (s: StructureSnapshot): string => {
     : `${entries} entries · ${s.ways}-way · ${s.sets} sets`;
 };
 
-function working(spec: StructureSnapshot): Working {
-  const cells = new Map<number, CacheEntrySnapshot>();
-  const used = new Map<number, number>();
-  for (const e of spec.entries) {
-    const i = e.set * spec.ways + e.way;
-    cells.set(i, e);
-    used.set(i, -e.recency);
-  }
-  return {
-    spec,
-    cells,
-    used,
-    touched: new Set(),
-    state: new Map(),
-    current: null,
-    counts: { lookups: 0, hits: 0, misses: 0, fills: 0, evictions: 0 },
-  };
-}
-
 /** The panel's model for `events` of one access (or one operation) at `cursor`. */
 export function cachesView(
   snapshot: CacheSnapshot,
   events: readonly WalkEvent[],
   cursor: number,
 ): CachesView {
-  const byName = new Map(snapshot.structures.map((s) => [s.name, working(s)]));
-  const total = referenceCount(events);
+  const replay = new CacheReplay(snapshot);
+  const specs = new Map(snapshot.structures.map((s) => [s.name, s]));
+  const marks = new Map(snapshot.structures.map((s) => [s.name, marksOf()]));
+  const total = events.filter(isReference).length;
   const spared = new Map<string, number>();
   const invalidations: string[] = [];
   const log: string[] = [];
   let stale: CachesView['stale'] = null;
-  let clock = 0;
   for (const e of events) {
     if (e.type === 'invalidate') {
       invalidations.push(e.description);
       for (const r of e.entries) {
-        const w = byName.get(r.structure);
-        if (!w) continue;
-        const i = r.set * w.spec.ways + r.way;
-        w.cells.delete(i);
+        const spec = specs.get(r.structure);
+        const w = marks.get(r.structure);
+        if (!spec || !w) continue;
+        const i = r.set * spec.ways + r.way;
         w.state.set(i, 'evict');
         w.touched.add(i);
       }
+      replay.apply(e);
       continue;
     }
     if (e.type === 'stale') {
@@ -153,10 +142,11 @@ export function cachesView(
       continue;
     }
     if (!('step' in e) || !('structure' in e) || e.step > cursor) continue;
-    const w = byName.get(e.structure);
-    if (!w) continue;
+    const spec = specs.get(e.structure);
+    const w = marks.get(e.structure);
+    if (!spec || !w) continue;
     const now = e.step === cursor;
-    const ways = w.spec.ways;
+    const ways = spec.ways;
     switch (e.type) {
       case 'tlb-lookup':
         w.counts.lookups++;
@@ -165,7 +155,7 @@ export function cachesView(
       case 'tlb-miss':
         w.counts.misses++;
         if (now) w.current = 'miss';
-        if (now) log.push(`${w.spec.label}: miss`);
+        if (now) log.push(`${spec.label}: miss`);
         break;
       case 'tlb-hit':
       case 'pwc-hit': {
@@ -173,56 +163,54 @@ export function cachesView(
         const usable = e.type === 'pwc-hit' || e.usable;
         if (usable) {
           w.counts.hits++;
-          w.used.set(i, ++clock);
           for (const cell of e.skipped) spared.set(cell.by, (spared.get(cell.by) ?? 0) + 1);
         }
         w.touched.add(i);
         if (now) {
           w.state.set(i, usable ? 'hit' : 'refused');
           w.current = usable ? 'hit' : 'refused';
-          const what = w.cells.get(i);
+          const what = replay.entry(e.structure, e.set, e.way);
           log.push(
             usable
-              ? `${w.spec.label}: hit${what ? ` — ${what.from} → ${what.to}` : ''}${e.skipped.length ? `, spares ${e.skipped.length} step${e.skipped.length === 1 ? '' : 's'}` : ''}`
-              : `${w.spec.label}: hit, but the entry does not allow this access — dropped, the walk decides`,
+              ? `${spec.label}: hit${what ? ` — ${what.from} → ${what.to}` : ''}${e.skipped.length ? `, spares ${e.skipped.length} step${e.skipped.length === 1 ? '' : 's'}` : ''}`
+              : `${spec.label}: hit, but the entry does not allow this access — dropped, the walk decides`,
           );
         }
         break;
       }
       case 'tlb-fill': {
         const i = e.entry.set * ways + e.entry.way;
-        w.cells.set(i, e.entry);
-        w.used.set(i, ++clock);
         w.touched.add(i);
         w.counts.fills++;
         if (now) {
           w.state.set(i, 'fill');
-          log.push(`${w.spec.label}: fill — ${e.entry.from} → ${e.entry.to}`);
+          log.push(`${spec.label}: fill — ${e.entry.from} → ${e.entry.to}`);
         }
         break;
       }
       case 'tlb-evict': {
         const i = e.set * ways + e.way;
-        const old = w.cells.get(i);
-        w.cells.delete(i);
+        const old = replay.entry(e.structure, e.set, e.way);
         w.touched.add(i);
         w.counts.evictions++;
         if (now) {
           w.state.set(i, 'evict');
           log.push(
-            `${w.spec.label}: ${e.reason === 'replaced' ? 'evicts' : 'drops'} ${old ? old.from : `set ${e.set} way ${e.way}`}`,
+            `${spec.label}: ${e.reason === 'replaced' ? 'evicts' : 'drops'} ${old ? old.from : `set ${e.set} way ${e.way}`}`,
           );
         }
         break;
       }
     }
+    replay.apply(e);
   }
+  const now = replay.snapshot();
   const groups = GROUP_ORDER.map((kind) => ({
     kind,
     title: GROUP_TITLES[kind],
-    structures: snapshot.structures
+    structures: now.structures
       .filter((s) => s.kind === kind)
-      .map((s) => structureView(byName.get(s.name)!)),
+      .map((s) => structureView(s, marks.get(s.name)!, snapshot.replacement)),
   })).filter((g) => g.structures.length > 0);
   return {
     label: snapshot.label,
@@ -236,29 +224,33 @@ export function cachesView(
   };
 }
 
-function structureView(w: Working): StructureView {
-  const { spec } = w;
+function recencyText(policy: ReplacementPolicy, recency: number): string | null {
+  if (policy === 'lru') return `LRU rank ${recency}`;
+  if (policy === 'plru') return recency === 0 ? 'recently used' : 'not recently used';
+  return null;
+}
+
+function structureView(spec: StructureSnapshot, w: Marks, policy: ReplacementPolicy): StructureView {
+  const cells = new Map(spec.entries.map((e) => [e.set * spec.ways + e.way, e]));
   const setsInUse = new Set<number>();
-  for (const i of [...w.cells.keys(), ...w.touched]) setsInUse.add(Math.floor(i / spec.ways));
+  for (const i of [...cells.keys(), ...w.touched]) setsInUse.add(Math.floor(i / spec.ways));
   const all = spec.sets <= MAX_SETS_DRAWN;
   const drawn = all
     ? [...Array(spec.sets).keys()]
     : [...setsInUse].sort((a, b) => a - b).slice(0, MAX_SETS_IN_USE);
   const sets = drawn.map((set) => {
     const base = set * spec.ways;
-    const ranks = [...Array(spec.ways).keys()]
-      .filter((way) => w.cells.has(base + way))
-      .sort((a, b) => w.used.get(base + b)! - w.used.get(base + a)!);
     return {
       set,
       cells: [...Array(spec.ways).keys()].map((way) => {
-        const entry = w.cells.get(base + way) ?? null;
+        const entry = cells.get(base + way) ?? null;
         return {
           set,
           way,
           entry,
           state: w.state.get(base + way) ?? null,
-          recency: entry ? ranks.indexOf(way) : null,
+          recency: entry ? entry.recency : null,
+          recencyText: entry ? recencyText(policy, entry.recency) : null,
         };
       }),
     };
@@ -271,7 +263,7 @@ function structureView(w: Working): StructureView {
     ways: spec.ways,
     sets,
     hiddenSets: spec.sets - drawn.length,
-    valid: w.cells.size,
+    valid: cells.size,
     current: w.current,
     counts: w.counts,
   };

@@ -2,8 +2,8 @@
  * The figures the concept cards quote, computed rather than typed: reference counts from the
  * engine's cost model, TLB reach from the engine's Skylake preset (entries × page size).
  */
-import { CACHE_PRESETS } from '../../engine/cache/presets';
-import { nativeWalkReferences, nestedWalkReferences, shadowWalkReferences } from '../../engine/cost';
+import { CACHE_PRESETS } from '../../engine';
+import { nativeWalkReferences, nestedWalkReferences, shadowWalkReferences } from '../../engine';
 
 export interface WalkCosts {
   readonly levels: number;

@@ -3,8 +3,8 @@
  * a cold walk with the cached one after it), and the shown access's kind and privilege (editing).
  */
 import { useShallow } from 'zustand/react/shallow';
-import type { AccessKind, Cpl } from '../../engine/vocabulary';
-import { ACCESS_KINDS } from '../../engine/vocabulary';
+import type { AccessKind, Cpl } from '../../engine';
+import { ACCESS_KINDS } from '../../engine';
 import { selectAccesses, selectSelectedAccess } from '../../state/selectors';
 import { useAppStore } from '../hooks/app-store-context';
 

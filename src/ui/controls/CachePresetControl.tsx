@@ -5,7 +5,7 @@
  */
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { CACHE_PRESET_NAMES, CACHE_PRESETS, type CachePresetName } from '../../engine/cache/presets';
+import { CACHE_PRESET_NAMES, CACHE_PRESETS, type CachePresetName } from '../../engine';
 import { cachePresetOf } from '../../state/concrete-scenario';
 import { useAppStore } from '../hooks/app-store-context';
 

@@ -1,10 +1,10 @@
 /** Build a scenario from a configuration: guest and nested paging, their levels and page sizes. */
 import { useShallow } from 'zustand/react/shallow';
-import type { PageSize } from '../../engine/vocabulary';
+import type { PageSize } from '../../engine';
+import { PAGE_SIZES } from '../../engine';
 import type { ConcreteOptions, NestedMode } from '../../state/concrete-scenario';
 import { useAppStore } from '../hooks/app-store-context';
 
-const PAGE_SIZES: readonly PageSize[] = ['4K', '2M', '1G'];
 const NESTED: readonly { value: NestedMode; label: string }[] = [
   { value: 'ept', label: 'Intel EPT' },
   { value: 'npt', label: 'AMD NPT' },

@@ -1,7 +1,7 @@
 /** The sweep's settings: workload, heap sizes, configurations, paging levels, caches, accesses. */
 import { useId } from 'react';
-import type { CachePreset } from '../../engine/workload/experiment-config';
-import { SANDY_BRIDGE_HIERARCHY } from '../../engine/workload/latency-model';
+import type { CachePreset } from '../../engine';
+import { SANDY_BRIDGE_HIERARCHY } from '../../engine';
 import {
   CACHE_PRESETS,
   heapSizes,

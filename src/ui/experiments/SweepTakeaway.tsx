@@ -3,13 +3,12 @@
  * with the same guest pages, and why — TLB reach and how much of the EPT the caches can hold.
  */
 import { useMemo } from 'react';
-import type { PageSize } from '../../engine/vocabulary';
+import type { PageSize } from '../../engine';
+import { bytesOfPageSize } from '../../engine';
 import { pageSizeText } from '../../state/sweep-configurations';
 import { selectTable } from '../../state/sweep-selectors';
 import { formatBytes, formatNs, formatSlowdown } from './format';
 import { useSweep } from './sweep-store-context';
-
-const PAGE_BYTES: Record<PageSize, number> = { '4K': 2 ** 12, '2M': 2 ** 21, '1G': 2 ** 30 };
 
 export function SweepTakeaway() {
   const status = useSweep((s) => s.status);
@@ -57,7 +56,9 @@ export function SweepTakeaway() {
         that costs depends on how much of the EPT the caches hold: for {formatBytes(heap)} its leaf entries
         take{' '}
         {eptSizes
-          .map((size) => `${formatBytes((heap / PAGE_BYTES[size]) * 8)} with ${pageSizeText(size)} pages`)
+          .map(
+            (size) => `${formatBytes((heap / bytesOfPageSize(size)) * 8)} with ${pageSizeText(size)} pages`,
+          )
           .join(', ')}
         .
         {recovered !== null && (

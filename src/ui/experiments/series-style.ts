@@ -3,7 +3,7 @@
  * colour), dash and marker by guest page size — so the lines differ by more than colour alone.
  * Literal colours (Okabe–Ito, colour-blind safe) so an exported PNG looks like the page.
  */
-import type { PageSize } from '../../engine/vocabulary';
+import type { PageSize } from '../../engine';
 import type { SweepConfiguration } from '../../state/sweep-configurations';
 
 export type Marker = 'circle' | 'square' | 'triangle';

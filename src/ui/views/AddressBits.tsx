@@ -3,9 +3,9 @@
  * per guest level, and the page offset; below, where the walk took it (gPA, hPA) or the fault.
  */
 import { useId, useMemo, useRef } from 'react';
-import type { WalkEvent } from '../../engine/events';
-import { formatLinear } from '../../engine/address';
-import type { LinearAddress, PageSize } from '../../engine/vocabulary';
+import type { WalkEvent } from '../../engine';
+import { formatLinear } from '../../engine';
+import type { LinearAddress, PageSize } from '../../engine';
 import { readWalk, type WalkModel } from './model/walk-model';
 import { decodeRef } from './model/narrate';
 import { addressFields, bitOf, canonical, type AddressField } from './address/address-fields';

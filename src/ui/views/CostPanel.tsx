@@ -3,8 +3,8 @@
  * cost n, a chart over n, m = 1…5, and the abstract shape of the walk for the chosen n and m.
  */
 import { useId, useMemo } from 'react';
-import type { WalkEvent } from '../../engine/events';
-import { nativeWalkReferences, nestedWalkReferences, shadowWalkReferences } from '../../engine/cost';
+import type { WalkEvent } from '../../engine';
+import { nativeWalkReferences, nestedWalkReferences, shadowWalkReferences } from '../../engine';
 import { clampCursor, readWalk } from './model/walk-model';
 import { formulaText } from './model/formula';
 import { CostChart } from './cost/CostChart';

@@ -3,7 +3,7 @@
  * walk ended — announced politely to screen readers, above a scrollable list of the steps so far.
  */
 import { useMemo } from 'react';
-import type { WalkEvent } from '../../engine/events';
+import type { WalkEvent } from '../../engine';
 import { clampCursor, isFinished, readWalk } from './model/walk-model';
 import { currentSentence } from './model/narrate';
 import { StepList } from './narration/StepList';

@@ -4,7 +4,7 @@
  * `onEditEntry`, each card can flip flags or take a typed value; the shell re-walks.
  */
 import { useId, useMemo, useRef, useState, type CSSProperties } from 'react';
-import type { WalkEvent } from '../../engine/events';
+import type { WalkEvent } from '../../engine';
 import { readWalk } from './model/walk-model';
 import { hex, levelName, nestedName, rowSubject } from './model/names';
 import { buildTree, rowAtCursor } from './tables/tree-model';

@@ -5,7 +5,7 @@
  */
 import { useId, useMemo, useRef, type CSSProperties } from 'react';
 import { line } from 'd3';
-import type { WalkEvent } from '../../engine/events';
+import type { WalkEvent } from '../../engine';
 import { readWalk } from './model/walk-model';
 import { buildGrid, type GridCell } from './model/grid-model';
 import { walkCount } from './model/formula';

@@ -9,23 +9,12 @@ import type { AccessKind, Cpl, CpuConfig } from '../../../src/engine/vocabulary'
 import type { TranslationResult } from '../../../src/engine/result';
 import type { MachineConfig } from '../../../src/engine/machine-api';
 import type { WalkEvent } from '../../../src/engine/events';
+import { DEFAULT_CPU } from '../../../src/engine/cpu-defaults';
 
 export const TWO_32 = 0x1_0000_0000;
 export const split = (value: number) => ({ lo: (value % TWO_32) >>> 0, hi: Math.floor(value / TWO_32) });
 
-export const baseCpu: CpuConfig = {
-  cr3: 0x1000,
-  wp: true,
-  la57: false,
-  smep: false,
-  smap: false,
-  pcide: false,
-  pge: false,
-  nxe: true,
-  cpl: 3,
-  maxPhyAddr: 46,
-  vpid: 0,
-};
+export const baseCpu: CpuConfig = { ...DEFAULT_CPU, cr3: 0x1000, cpl: 3 };
 
 /** Table-writing helpers over one SparseMemory. Frames are handed out from `next`. */
 export class Tables {

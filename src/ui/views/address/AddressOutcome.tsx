@@ -1,4 +1,4 @@
-import { formatLinear } from '../../../engine/address';
+import { formatLinear } from '../../../engine';
 import { hex, pageSizeText } from '../model/names';
 import type { WalkModel } from '../model/walk-model';
 

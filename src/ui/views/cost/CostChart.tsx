@@ -1,6 +1,6 @@
 import { memo, useId, useMemo } from 'react';
 import { line, scaleLinear } from 'd3';
-import { nativeWalkReferences, nestedWalkReferences } from '../../../engine/cost';
+import { nativeWalkReferences, nestedWalkReferences } from '../../../engine';
 import { safeId } from '../HatchPattern';
 
 const W = 360;

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { scaleBand } from 'd3';
-import { nestedWalkReferences } from '../../../engine/cost';
+import { nestedWalkReferences } from '../../../engine';
 
 const CELL = 22;
 

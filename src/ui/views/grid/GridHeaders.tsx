@@ -1,6 +1,6 @@
 import type { GridLayout } from './grid-layout';
 import { HEAD_H, LABEL_W } from './grid-layout';
-import type { PagingMode } from '../../../engine/vocabulary';
+import type { PagingMode } from '../../../engine';
 import { levelName, nestedName } from '../model/names';
 
 /** Column headers: two lines ("EPT" / "PML4", "guest" / "entry") so they fit one band. */

@@ -1,4 +1,4 @@
-import type { PagingMode } from '../../../engine/vocabulary';
+import type { PagingMode } from '../../../engine';
 import { nestedName } from '../model/names';
 
 /** Key to the grid's marks: shape and hatching tell guest from nested without colour. */

@@ -2,8 +2,8 @@
  * Words for what a cache did in a walk: which structure, which entry, which grid cells it spared
  * (see docs/walk-view.md). Everything is read from the hit events' own fields.
  */
-import type { PwcHitEvent, TlbEvictEvent, TlbHitEvent } from '../../../engine/events';
-import type { SkippedCell } from '../../../engine/vocabulary';
+import type { PwcHitEvent, TlbEvictEvent, TlbHitEvent } from '../../../engine';
+import type { SkippedCell } from '../../../engine';
 import { guestTableName, levelName, nestedName, rowSubject } from './names';
 import type { WalkModel } from './walk-model';
 

@@ -2,7 +2,7 @@
  * The reference count the views state: the levels this walk actually uses (n, m as walked, which
  * large pages shorten), with the paging structures' depth only as context. See docs/walk-view.md.
  */
-import { nativeWalkReferences, nestedWalkReferences } from '../../../engine/cost';
+import { nativeWalkReferences, nestedWalkReferences } from '../../../engine';
 import type { WalkModel } from './walk-model';
 
 /** "4·4 + 4 + 4 = 24" (native: "4 = 4"). */

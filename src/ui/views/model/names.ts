@@ -1,10 +1,8 @@
 /** Names of tables, levels and sizes as the views print them. */
-import type { PageSize, PagingMode } from '../../../engine/vocabulary';
+import type { PageSize, PagingMode } from '../../../engine';
+import { levelName, levelOfPageSize, pageShift } from '../../../engine';
 
-const LEVEL_NAMES = ['data', 'PT', 'PD', 'PDPT', 'PML4', 'PML5'] as const;
-
-/** PML5 / PML4 / PDPT / PD / PT for levels 5…1. */
-export const levelName = (level: number): string => LEVEL_NAMES[level] ?? `L${level}`;
+export { levelName, pageSizeText } from '../../../engine';
 
 /** "guest PML4" (or plain "PML4" on a native walk). */
 export const guestTableName = (mode: PagingMode, level: number): string =>
@@ -17,11 +15,8 @@ export const nestedTableName = (mode: PagingMode, level: number): string =>
 /** The nested dimension's short name: "EPT" or "NPT". */
 export const nestedName = (mode: PagingMode): string => (mode === 'npt' ? 'NPT' : 'EPT');
 
-const SIZE_TEXT: Record<PageSize, string> = { '4K': '4 KiB', '2M': '2 MiB', '1G': '1 GiB' };
-export const pageSizeText = (size: PageSize): string => SIZE_TEXT[size];
-
 /** Bits of offset within a page of the given size. */
-export const offsetBits = (size: PageSize): number => (size === '4K' ? 12 : size === '2M' ? 21 : 30);
+export const offsetBits = (size: PageSize): number => pageShift(levelOfPageSize(size));
 
 /** What a nested walk of row `guestLevel` translates: "the guest PML4 entry" or "the data address". */
 export const rowSubject = (mode: PagingMode, guestLevel: number): string =>

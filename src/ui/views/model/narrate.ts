@@ -10,8 +10,8 @@ import {
   decodePageFaultErrorCode,
   describeBits,
   type DecodedEntry,
-} from '../../../engine/decode';
-import { formatLinear } from '../../../engine/address';
+} from '../../../engine';
+import { formatLinear } from '../../../engine';
 import { walkCount, type WalkCount } from './formula';
 import {
   guestTableName,

@@ -5,18 +5,17 @@
 import type {
   AdUpdateEvent,
   FaultEvent,
-  GuestReadEvent,
-  NestedReadEvent,
   PwcHitEvent,
   TlbEvictEvent,
   TlbHitEvent,
   WalkEvent,
   WalkStartEvent,
-} from '../../../engine/events';
-import type { PagingMode } from '../../../engine/vocabulary';
-import type { TranslationResult } from '../../../engine/result';
+} from '../../../engine';
+import type { PagingMode, SkippedCell } from '../../../engine';
+import type { TranslationResult } from '../../../engine';
+import { referencesOf, type ReferenceEvent } from '../../../engine';
 
-export type Reference = GuestReadEvent | NestedReadEvent;
+export type Reference = ReferenceEvent;
 
 /** A grid cell a cache hit made unnecessary (`skipped` of a `tlb-hit` / `pwc-hit` event or of the result). */
 export interface SkipMark {
@@ -55,22 +54,19 @@ const shortOf = (type: string | undefined, by: string | undefined): string =>
   type === 'tlb-hit' || (type === undefined && by !== undefined && by.includes('tlb')) ? 'TLB' : 'PWC';
 
 /**
- * Reads skipped cells from cache-hit events (and from a result), tolerating any event shape:
- * `skipped` (or `skips`) is a list of { guestLevel, nestedLevel, by? }.
+ * The cells a cache hit spared (`skipped` of a `tlb-hit` / `pwc-hit` event), marked from the hit's
+ * step; or, with no event (`hit` undefined), the result's list, shown at the end of the walk.
  */
-function skipMarks(source: unknown, type?: string): SkipMark[] {
-  const e = source as { skipped?: unknown; skips?: unknown; step?: unknown };
-  // A cache event acts at its own step (0 when it names none); a result's list shows at the end.
-  const step = type === undefined ? undefined : typeof e.step === 'number' ? e.step : 0;
-  const list = Array.isArray(e.skipped) ? e.skipped : Array.isArray(e.skips) ? e.skips : [];
-  return list.flatMap((item: unknown) => {
-    const cell = item as { guestLevel?: unknown; nestedLevel?: unknown; by?: unknown };
-    if (typeof cell.guestLevel !== 'number') return [];
-    const by = typeof cell.by === 'string' ? cell.by : undefined;
-    const short = shortOf(type, by);
-    const label = `${short} hit${by ? ` (${by})` : ''}`;
-    const nestedLevel = typeof cell.nestedLevel === 'number' ? cell.nestedLevel : 0;
-    return [{ guestLevel: cell.guestLevel, nestedLevel, label, short, step }];
+function skipMarks(cells: readonly SkippedCell[], hit?: TlbHitEvent | PwcHitEvent): SkipMark[] {
+  return cells.map((cell) => {
+    const short = shortOf(hit?.type, cell.by);
+    return {
+      guestLevel: cell.guestLevel,
+      nestedLevel: cell.nestedLevel,
+      label: `${short} hit (${cell.by})`,
+      short,
+      step: hit?.step,
+    };
   });
 }
 
@@ -78,7 +74,6 @@ export function readWalk(events: readonly WalkEvent[]): WalkModel {
   let start: WalkStartEvent | undefined;
   let result: TranslationResult | undefined;
   let fault: FaultEvent | undefined;
-  const refs: Reference[] = [];
   const adUpdates: AdUpdateEvent[] = [];
   const skips: SkipMark[] = [];
   const hits: (TlbHitEvent | PwcHitEvent)[] = [];
@@ -90,8 +85,7 @@ export function readWalk(events: readonly WalkEvent[]): WalkModel {
         break;
       case 'guest-read':
       case 'nested-read':
-        refs.push(event);
-        break;
+        break; // read by referencesOf
       case 'ad-update':
         adUpdates.push(event);
         break;
@@ -103,19 +97,17 @@ export function readWalk(events: readonly WalkEvent[]): WalkModel {
         break;
       case 'tlb-hit':
       case 'pwc-hit':
-        if (Array.isArray(event.skipped) && event.skipped.length > 0) hits.push(event);
-        skips.push(...skipMarks(event, event.type));
+        if (event.skipped.length > 0) hits.push(event);
+        skips.push(...skipMarks(event.skipped, event));
         break;
       case 'tlb-evict':
         if (event.reason !== 'replaced') drops.push(event);
         break;
-      default:
-        skips.push(...skipMarks(event, (event as { type?: string }).type));
     }
   }
-  refs.sort((a, b) => a.step - b.step);
+  const refs = referencesOf(events);
   // The result lists every spared cell too; keep the first label found for each.
-  if (result) skips.push(...skipMarks(result));
+  if (result?.skipped) skips.push(...skipMarks(result.skipped));
   const mode = start?.mode ?? result?.mode ?? 'native';
   return {
     start,

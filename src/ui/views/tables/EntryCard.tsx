@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { formatEntry } from '../../../engine/address';
+import { formatEntry } from '../../../engine';
 import { groupedEntry, guestTableName, hex, nestedTableName } from '../model/names';
 import { decodeRef } from '../model/narrate';
 import type { WalkModel } from '../model/walk-model';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { DecodedEntry } from '../../../engine/decode';
-import { formatEntry } from '../../../engine/address';
+import type { DecodedEntry } from '../../../engine';
+import { formatEntry } from '../../../engine';
 import { editableFlags, parseEntryValue, toggleFlag } from './entry-edit';
 
 export interface EntryEditorProps {

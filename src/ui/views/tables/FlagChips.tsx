@@ -1,4 +1,4 @@
-import type { DecodedEntry } from '../../../engine/decode';
+import type { DecodedEntry } from '../../../engine';
 import { hex, pageSizeText } from '../model/names';
 
 /** An entry's named flags as chips: set flags filled, clear ones outlined and struck through. */

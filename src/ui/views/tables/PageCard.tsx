@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import { bytesOfPageSize } from '../../../engine';
 import { hex, pageSizeText } from '../model/names';
 import type { WalkModel } from '../model/walk-model';
 import type { TreeModel } from './tree-model';
@@ -10,7 +11,7 @@ export function PageCard({ page, model }: { page: TreeModel['page']; model: Walk
   const style: CSSProperties = { left: page.x, top: page.y, width: page.w, height: page.h };
   const native = model.mode === 'native';
   const size = r?.pageSize ?? '4K';
-  const bytes = size === '4K' ? 0x1000 : size === '2M' ? 0x20_0000 : 0x4000_0000;
+  const bytes = bytesOfPageSize(size);
   const frame = (addr: number) => Math.floor(addr / bytes) * bytes;
   return (
     <article

@@ -1,4 +1,4 @@
-import type { PagingMode } from '../../../engine/vocabulary';
+import type { PagingMode } from '../../../engine';
 import { LABEL_H, MARGIN_X, type TreeModel } from './tree-model';
 
 /** The arrows between cards, and CR3 / EPTP pointing at the roots. Decoration: hidden from AT. */

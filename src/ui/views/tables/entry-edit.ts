@@ -1,5 +1,5 @@
 /** Pure helpers for editing an entry: flipping a named flag and parsing a typed 64-bit value. */
-import type { DecodedEntry, EntryFlag } from '../../../engine/decode';
+import type { DecodedEntry, EntryFlag } from '../../../engine';
 
 /** Flags a user may toggle: guest P, R/W, U/S, PS, XD; EPT R, W, X, PS (large page). */
 const EDITABLE: Record<DecodedEntry['format'], readonly string[]> = {
