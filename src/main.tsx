@@ -6,14 +6,16 @@ import { createRoot } from 'react-dom/client';
 import { createAppStore } from './state/create-app-store';
 import { App } from './ui/App';
 import { createWalkClient } from './worker/client';
+import { worksheetFromSearch } from './state/exercise-url';
+import { WorksheetPage } from './ui/exercises/WorksheetPage';
 
 const store = createAppStore(createWalkClient());
 if (window.matchMedia?.('(prefers-color-scheme: dark)').matches) store.getState().setTheme('dark');
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+// A worksheet link opens the printable sheet alone, without the walk.
+const worksheet = worksheetFromSearch(window.location.search);
 createRoot(root).render(
-  <StrictMode>
-    <App store={store} />
-  </StrictMode>,
+  <StrictMode>{worksheet ? <WorksheetPage sheet={worksheet} /> : <App store={store} />}</StrictMode>,
 );

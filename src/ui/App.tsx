@@ -24,6 +24,7 @@ import { useStartup } from './hooks/useStartup';
 import { useUrlSync } from './hooks/useUrlSync';
 import { ConceptsStrip } from './concepts/ConceptsStrip';
 import { ExperimentsSection } from './layout/ExperimentsSection';
+import { ExercisesPanel } from './exercises/ExercisesPanel';
 import { WalkViews } from './layout/WalkViews';
 import { CostPanel } from './views';
 import './app.css';
@@ -76,6 +77,9 @@ export function App({ store }: { store: AppStore }) {
         </section>
         <ViewBoundary name="experiments">
           <ExperimentsSection key={String(presenter)} folded={presenter} />
+        </ViewBoundary>
+        <ViewBoundary name="exercises">
+          <ExercisesPanel />
         </ViewBoundary>
         <footer className="app-footer chrome">
           nestwalk counts translation references only: the data access itself is not one of the n·m + n + m.

@@ -1,0 +1,140 @@
+/**
+ * One generated problem: the question and what it gives, a field per answer, Check, then a mark
+ * per field with the engine's answer and the explanation. Changing an answer hides the verdict
+ * until the next Check, so a student cannot read the answer off a stale mark.
+ */
+import { useId, useState } from 'react';
+import { checkAnswers, type AnswerField, type Problem, type Verdict } from '../../engine/exercises';
+
+export interface ProblemCardProps {
+  problem: Problem;
+  /** Opens the problem's scenario in the walk view (absent when it has none or there is no walk view). */
+  onOpenScenario?: (scenario: Readonly<Record<string, unknown>>) => void;
+}
+
+export function ProblemCard({ problem, onOpenScenario }: ProblemCardProps) {
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [revealed, setRevealed] = useState(false);
+  const set = (id: string, value: string) => {
+    setAnswers((a) => ({ ...a, [id]: value }));
+    setVerdict(null);
+  };
+  const shown = verdict !== null || revealed;
+  return (
+    <article className="problem-card" aria-label={problem.title}>
+      <h3>{problem.title}</h3>
+      {problem.question.map((q) => (
+        <p key={q}>{q}</p>
+      ))}
+      {problem.given.length > 0 && (
+        <dl className="problem-given">
+          {problem.given.map((g) => (
+            <div key={g.label + g.value}>
+              <dt>{g.label}</dt>
+              <dd>{g.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <form
+        className="problem-fields"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setVerdict(checkAnswers(problem, answers));
+        }}
+      >
+        {problem.fields.map((field) => (
+          <AnswerInput
+            key={field.id}
+            field={field}
+            value={answers[field.id] ?? ''}
+            onChange={(v) => set(field.id, v)}
+            mark={verdict?.fields.find((f) => f.id === field.id)}
+          />
+        ))}
+        <div className="problem-actions">
+          <button type="submit">Check</button>
+          <button type="button" onClick={() => setRevealed(true)} disabled={revealed}>
+            Show the answer
+          </button>
+          {problem.scenario !== undefined && onOpenScenario && (
+            <button type="button" onClick={() => onOpenScenario(problem.scenario ?? {})}>
+              Step through it in the walk view
+            </button>
+          )}
+        </div>
+      </form>
+      {verdict !== null && (
+        <p className={`problem-score${verdict.score === verdict.total ? ' is-right' : ''}`} role="status">
+          {verdict.score} of {verdict.total} right
+        </p>
+      )}
+      {shown && (
+        <section className="problem-explanation" aria-label="Explanation">
+          {revealed && verdict === null && (
+            <ul className="problem-solution">
+              {problem.fields.map((f) => (
+                <li key={f.id}>
+                  {f.label}: <strong>{solutionText(f, problem.solution[f.id] ?? '')}</strong>
+                </li>
+              ))}
+            </ul>
+          )}
+          {problem.explanation.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </section>
+      )}
+    </article>
+  );
+}
+
+const solutionText = (field: AnswerField, value: string): string =>
+  field.choices?.find((c) => c.value === value)?.label ?? value;
+
+function AnswerInput({
+  field,
+  value,
+  onChange,
+  mark,
+}: {
+  field: AnswerField;
+  value: string;
+  onChange: (value: string) => void;
+  mark: Verdict['fields'][number] | undefined;
+}) {
+  const id = useId();
+  const markText =
+    mark === undefined
+      ? null
+      : mark.correct
+        ? '✓ right'
+        : `✗ ${mark.problem ?? 'wrong'} — the answer is ${solutionText(field, mark.expected)}`;
+  return (
+    <div className={`problem-field${mark ? (mark.correct ? ' is-right' : ' is-wrong') : ''}`}>
+      <label htmlFor={id}>{field.label}</label>
+      {field.format === 'choice' ? (
+        <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">— choose —</option>
+          {field.choices?.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          id={id}
+          type="text"
+          inputMode={field.format === 'number' ? 'numeric' : 'text'}
+          autoComplete="off"
+          spellCheck={false}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+      {markText !== null && <span className="problem-mark">{markText}</span>}
+    </div>
+  );
+}

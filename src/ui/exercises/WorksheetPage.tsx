@@ -1,0 +1,90 @@
+/**
+ * A printable worksheet (`?worksheet=<seed>&count=<N>`): N generated problems with room to
+ * answer, then — on a new printed page — the answer key with the explanations. The seed is
+ * printed on both, so the sheet can be regenerated.
+ */
+import { useMemo } from 'react';
+import { generateWorksheet, type Problem } from '../../engine/exercises';
+import type { WorksheetRef } from '../../state/exercise-url';
+import './exercises.css';
+
+export function WorksheetPage({ sheet }: { sheet: WorksheetRef }) {
+  const problems = useMemo(() => generateWorksheet(sheet.seed, sheet.count, sheet.kinds), [sheet]);
+  return (
+    <main className="worksheet">
+      <header className="worksheet-header">
+        <h1>nestwalk worksheet</h1>
+        <p>
+          Seed {sheet.seed} · {problems.length} problems · counts are translation references (the data access
+          itself is not one of them).
+        </p>
+        <button type="button" className="worksheet-print" onClick={() => window.print()}>
+          Print or save as PDF
+        </button>
+      </header>
+      <ol className="worksheet-problems">
+        {problems.map((p, i) => (
+          <li key={i}>
+            <QuestionBlock problem={p} />
+          </li>
+        ))}
+      </ol>
+      <section className="worksheet-key" aria-labelledby="key-title">
+        <h2 id="key-title">Answer key — seed {sheet.seed}</h2>
+        <ol>
+          {problems.map((p, i) => (
+            <li key={i}>
+              <h3>{p.title}</h3>
+              <ul>
+                {p.fields.map((f) => (
+                  <li key={f.id}>
+                    {f.label}:{' '}
+                    <strong>
+                      {f.choices?.find((c) => c.value === p.solution[f.id])?.label ?? p.solution[f.id]}
+                    </strong>
+                  </li>
+                ))}
+              </ul>
+              {p.explanation.map((line) => (
+                <p key={line}>{line}</p>
+              ))}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </main>
+  );
+}
+
+function QuestionBlock({ problem }: { problem: Problem }) {
+  return (
+    <>
+      <h3>{problem.title}</h3>
+      {problem.question.map((q) => (
+        <p key={q}>{q}</p>
+      ))}
+      {problem.given.length > 0 && (
+        <dl className="problem-given">
+          {problem.given.map((g) => (
+            <div key={g.label + g.value}>
+              <dt>{g.label}</dt>
+              <dd>{g.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <ul className="worksheet-blanks">
+        {problem.fields.map((f) => (
+          <li key={f.id}>
+            {f.label}:{' '}
+            {f.choices ? (
+              <span>{f.choices.map((c) => `☐ ${c.label}`).join('   ')}</span>
+            ) : (
+              <span className="worksheet-blank" aria-hidden="true" />
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
