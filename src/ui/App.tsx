@@ -53,28 +53,42 @@ export function App({ store }: { store: AppStore }) {
             nestwalk <span className="subtitle">— two-dimensional page walks</span>
           </h1>
           <div className="header-controls">
-            <ScenarioPicker presets={presets} />
+            <ViewBoundary name="scenario picker">
+              <ScenarioPicker presets={presets} />
+            </ViewBoundary>
           </div>
-          <Glossary />
-          <Settings />
+          <ViewBoundary name="glossary and settings">
+            <Glossary />
+            <Settings />
+          </ViewBoundary>
         </header>
-        <ErrorBanner />
+        <ViewBoundary name="message banner">
+          <ErrorBanner />
+        </ViewBoundary>
         <section className="controls" aria-label="Walk controls">
-          <PlaybackControls />
+          <ViewBoundary name="playback controls">
+            <PlaybackControls />
+          </ViewBoundary>
         </section>
-        <WalkViews />
-        <ConceptsStrip />
+        <ViewBoundary name="walk view">
+          <WalkViews />
+        </ViewBoundary>
+        <ViewBoundary name="concept cards">
+          <ConceptsStrip />
+        </ViewBoundary>
         <section className="panel cost-row" aria-labelledby="levels-title">
           <h2 id="levels-title">What n × m levels cost</h2>
-          <div className="cost-controls">
-            <LevelSliders />
-            <div className="chrome">
-              <ConcreteControls />
+          <ViewBoundary name="level controls">
+            <div className="cost-controls">
+              <LevelSliders />
+              <div className="chrome">
+                <ConcreteControls />
+              </div>
             </div>
-          </div>
+          </ViewBoundary>
           <CostView />
         </section>
-        <ViewBoundary name="experiments">
+        <ViewBoundary name="experiments section">
           <ExperimentsSection key={String(presenter)} folded={presenter} />
         </ViewBoundary>
         <footer className="app-footer chrome">
@@ -92,7 +106,7 @@ function CostView() {
   );
   const events = useAppStore(selectCurrentEvents);
   return (
-    <ViewBoundary name="cost">
+    <ViewBoundary name="cost view">
       <CostPanel n={n} m={m} events={events} cursor={cursor} />
     </ViewBoundary>
   );
