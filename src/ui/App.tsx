@@ -21,6 +21,8 @@ import { AppStoreContext, useAppStore } from './hooks/app-store-context';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { usePresenterUrl } from './hooks/usePresenterUrl';
 import { useStartup } from './hooks/useStartup';
+import { useAutosave } from './hooks/useAutosave';
+import { RestoreOffer } from './controls/RestoreOffer';
 import { useUrlSync } from './hooks/useUrlSync';
 import { ConceptsStrip } from './concepts/ConceptsStrip';
 import { ExperimentsSection } from './layout/ExperimentsSection';
@@ -33,6 +35,7 @@ export function App({ store }: { store: AppStore }) {
   useUrlSync(store);
   usePresenterUrl(store);
   const presets = useStartup(store);
+  const autosave = useAutosave(store);
   const { theme, presenter } = useStore(
     store,
     useShallow((s) => ({ theme: s.theme, presenter: s.presenter })),
@@ -64,6 +67,7 @@ export function App({ store }: { store: AppStore }) {
         </header>
         <ViewBoundary name="message banner">
           <ErrorBanner />
+          <RestoreOffer autosave={autosave} />
         </ViewBoundary>
         <section className="controls" aria-label="Walk controls">
           <ViewBoundary name="playback controls">
