@@ -13,6 +13,10 @@ export interface AppError {
   readonly message: string;
   /** JSON paths of the bad fields, e.g. `accesses[0].va`. */
   readonly paths: readonly string[];
+  /** What became of the user's work, said only when it is true (e.g. "Nothing was imported…"). */
+  readonly note?: string;
+  /** Stays until dismissed: a later successful walk does not clear it (a link that could not be opened). */
+  readonly sticky?: boolean;
 }
 
 export interface LoadOptions {
@@ -22,7 +26,10 @@ export interface LoadOptions {
 }
 
 export interface ScenarioSlice {
-  /** The document the user works on; kept even when it fails to parse. Null for a symbolic walk. */
+  /**
+   * The document the user works on. A loaded document (preset, import, link) becomes it only once
+   * the engine has walked it; an edit of it is kept even when its walk fails. Null for a symbolic walk.
+   */
   scenario: ScenarioDoc | null;
   /** Where it came from: a preset file name, 'import: <file>', 'link', 'custom', or 'abstract' (no scenario). */
   source: string;
@@ -54,7 +61,7 @@ export interface ScenarioSlice {
   applyConcrete(patch: Partial<ConcreteOptions>): Promise<boolean>;
   /** Walks n guest levels on m nested levels: a built scenario, or a symbolic walk where none exists. */
   walkLevels(n: number, m: number): Promise<boolean>;
-  reportError(kind: AppError['kind'], message: string): void;
+  reportError(kind: AppError['kind'], message: string, extra?: Pick<AppError, 'note' | 'sticky'>): void;
   dismissError(): void;
 }
 

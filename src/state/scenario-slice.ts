@@ -6,7 +6,8 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { formatLinear, isCanonical, parseLinearAddress } from '../engine';
 import type { WalkClient } from '../worker/client';
-import type { AppState, ScenarioSlice } from './app-state';
+import type { AppError, AppState, ScenarioSlice } from './app-state';
+import { afterSuccess, refusal } from './load-refusal';
 import { buildConcreteScenario, concreteFromDoc, DEFAULT_CONCRETE } from './concrete-scenario';
 import { clamp } from './playback-slice';
 import {
@@ -34,9 +35,18 @@ export const createScenarioSlice =
   (set, get) => {
     let generation = 0;
 
-    const runWalk = async (policy: CursorPolicy, accessIndex = get().accessIndex): Promise<boolean> => {
-      const doc = get().scenario;
-      if (!doc) return false;
+    /**
+     * Walks `doc`; on success shows its walk and applies `commit` (a loaded document becomes the
+     * document only here, so nothing the engine refused is ever rendered). On failure the banner
+     * gets `failed(error)`, and the document, trace and cursor on screen stay as they were.
+     */
+    const runWalk = async (
+      doc: ScenarioDoc,
+      policy: CursorPolicy,
+      accessIndex: number,
+      commit: (accessIndex: number) => Partial<AppState>,
+      failed: (error: AppError) => AppError,
+    ): Promise<boolean> => {
       const mine = ++generation;
       const before = get();
       const wasAtEnd = before.cursor > 0 && before.cursor >= selectTotalReferences(before);
@@ -49,13 +59,13 @@ export const createScenarioSlice =
           set({
             walking: false,
             loading: false,
-            error: { kind: 'worker', message: errorText(error), paths: [] },
+            error: failed({ kind: 'worker', message: errorText(error), paths: [] }),
           });
         return false;
       }
       if (mine !== generation) return false; // a newer walk owns the result
       if (!reply.ok) {
-        set({ walking: false, loading: false, error: reply.error });
+        set({ walking: false, loading: false, error: failed(reply.error) });
         return false;
       }
       const index = Math.max(0, Math.min(accessIndex, reply.events.length - 1));
@@ -64,6 +74,7 @@ export const createScenarioSlice =
         policy === 'keep' ? (wasAtEnd ? total : clamp(get().cursor, total)) : clamp(policy.at, total);
       const levels = levelsOfWalk(reply.events[index] ?? []);
       set({
+        ...commit(index),
         trace: reply.trace,
         events: reply.events,
         cacheSnapshots: reply.cacheSnapshots ?? [],
@@ -71,10 +82,22 @@ export const createScenarioSlice =
         cursor,
         walking: false,
         loading: false,
-        error: null,
+        error: afterSuccess(get().error),
         ...(levels && inRange(levels.n) && inRange(levels.m) && { abstractN: levels.n, abstractM: levels.m }),
       });
       return true;
+    };
+
+    /** The user's edit is the document at once; a walk that fails keeps it and the last good view. */
+    const editFailed = (error: AppError): AppError =>
+      get().trace
+        ? { ...error, note: 'Your edits are kept; the view still shows the last walk that worked.' }
+        : error;
+
+    const walkCurrent = (policy: CursorPolicy): Promise<boolean> => {
+      const doc = get().scenario;
+      if (!doc) return Promise.resolve(false);
+      return runWalk(doc, policy, get().accessIndex, () => ({}), editFailed);
     };
 
     const edit = (
@@ -83,7 +106,7 @@ export const createScenarioSlice =
       policy: CursorPolicy = 'keep',
     ): Promise<boolean> => {
       set({ scenario: doc, ...patch });
-      return runWalk(policy);
+      return walkCurrent(policy);
     };
 
     return {
@@ -103,26 +126,29 @@ export const createScenarioSlice =
         get().pause();
         if (!isScenarioDoc(json)) {
           set({
-            error: {
+            error: refusal(source, {
               kind: 'scenario',
               message: 'A scenario is a JSON object (see the scenario format).',
               paths: ['(root)'],
-            },
+            }),
           });
           return false;
         }
         const accessIndex = options.accessIndex ?? 0;
-        set({
+        set({ loading: true });
+        // Validated by its walk before anything reads it: only then is it the document.
+        const commit = (index: number): Partial<AppState> => ({
           scenario: json,
           source,
-          loading: true,
           addressError: null,
-          concrete: concreteFromDoc(json, get().concrete, accessIndex),
+          concrete: concreteFromDoc(json, get().concrete, index),
         });
-        return runWalk({ at: options.cursor ?? 0 }, accessIndex);
+        return runWalk(json, { at: options.cursor ?? 0 }, accessIndex, commit, (error) =>
+          refusal(source, error),
+        );
       },
 
-      walk: () => runWalk('keep'),
+      walk: () => walkCurrent('keep'),
 
       setAccessIndex(index) {
         const s = get();
@@ -202,7 +228,7 @@ export const createScenarioSlice =
         return edit(buildConcreteScenario(concrete));
       },
 
-      reportError: (kind, message) => set({ error: { kind, message, paths: [] } }),
+      reportError: (kind, message, extra) => set({ error: { kind, message, paths: [], ...extra } }),
       async walkLevels(n, m) {
         const realized = realizeLevels(n, m, get().concrete);
         if (realized) return get().applyConcrete(realized);
@@ -221,7 +247,7 @@ export const createScenarioSlice =
           cursor: wasAtEnd ? total : clamp(get().cursor, total),
           walking: false,
           loading: false,
-          error: null,
+          error: afterSuccess(get().error),
           addressError: null,
         });
         return true;

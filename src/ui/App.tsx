@@ -21,6 +21,8 @@ import { AppStoreContext, useAppStore } from './hooks/app-store-context';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { usePresenterUrl } from './hooks/usePresenterUrl';
 import { useStartup } from './hooks/useStartup';
+import { useAutosave } from './hooks/useAutosave';
+import { RestoreOffer } from './controls/RestoreOffer';
 import { useUrlSync } from './hooks/useUrlSync';
 import { ConceptsStrip } from './concepts/ConceptsStrip';
 import { ExperimentsSection } from './layout/ExperimentsSection';
@@ -34,6 +36,7 @@ export function App({ store }: { store: AppStore }) {
   useUrlSync(store);
   usePresenterUrl(store);
   const presets = useStartup(store);
+  const autosave = useAutosave(store);
   const { theme, presenter } = useStore(
     store,
     useShallow((s) => ({ theme: s.theme, presenter: s.presenter })),
@@ -54,28 +57,43 @@ export function App({ store }: { store: AppStore }) {
             nestwalk <span className="subtitle">— two-dimensional page walks</span>
           </h1>
           <div className="header-controls">
-            <ScenarioPicker presets={presets} />
+            <ViewBoundary name="scenario picker">
+              <ScenarioPicker presets={presets} />
+            </ViewBoundary>
           </div>
-          <Glossary />
-          <Settings />
+          <ViewBoundary name="glossary and settings">
+            <Glossary />
+            <Settings />
+          </ViewBoundary>
         </header>
-        <ErrorBanner />
+        <ViewBoundary name="message banner">
+          <ErrorBanner />
+          <RestoreOffer autosave={autosave} />
+        </ViewBoundary>
         <section className="controls" aria-label="Walk controls">
-          <PlaybackControls />
+          <ViewBoundary name="playback controls">
+            <PlaybackControls />
+          </ViewBoundary>
         </section>
-        <WalkViews />
-        <ConceptsStrip />
+        <ViewBoundary name="walk view">
+          <WalkViews />
+        </ViewBoundary>
+        <ViewBoundary name="concept cards">
+          <ConceptsStrip />
+        </ViewBoundary>
         <section className="panel cost-row" aria-labelledby="levels-title">
           <h2 id="levels-title">What n × m levels cost</h2>
-          <div className="cost-controls">
-            <LevelSliders />
-            <div className="chrome">
-              <ConcreteControls />
+          <ViewBoundary name="level controls">
+            <div className="cost-controls">
+              <LevelSliders />
+              <div className="chrome">
+                <ConcreteControls />
+              </div>
             </div>
-          </div>
+          </ViewBoundary>
           <CostView />
         </section>
-        <ViewBoundary name="experiments">
+        <ViewBoundary name="experiments section">
           <ExperimentsSection key={String(presenter)} folded={presenter} />
         </ViewBoundary>
         <ViewBoundary name="exercises">
@@ -96,7 +114,7 @@ function CostView() {
   );
   const events = useAppStore(selectCurrentEvents);
   return (
-    <ViewBoundary name="cost">
+    <ViewBoundary name="cost view">
       <CostPanel n={n} m={m} events={events} cursor={cursor} />
     </ViewBoundary>
   );

@@ -29,15 +29,21 @@ describe('loading a scenario', () => {
     });
   });
 
-  it('keeps the user’s document and the last good walk when a new scenario is invalid', async () => {
+  it('never makes an invalid scenario the document: the previous one and its walk stay', async () => {
     const store = await loadedStore();
-    const trace = store.getState().trace;
+    const { trace, scenario, source } = store.getState();
     const bad = { ...(readPreset('default.json') as object), cpu: { cr3: 'nope' } };
     expect(await store.getState().loadScenario(bad, 'import: bad.json')).toBe(false);
     const s = store.getState();
-    expect(s.scenario).toBe(bad);
+    expect(s.scenario).toBe(scenario);
+    expect(s.source).toBe(source);
     expect(s.trace).toBe(trace);
-    expect(s.error).toMatchObject({ kind: 'scenario', paths: ['cpu.cr3'] });
+    expect(s.error).toMatchObject({
+      kind: 'file',
+      paths: ['cpu.cr3'],
+      note: expect.stringMatching(/Nothing was imported/),
+    });
+    expect(s.error?.message).toMatch(/^bad\.json: /);
     expect(s.error?.message).toContain('cpu.cr3');
     expect(s.loading).toBe(false);
   });
@@ -46,7 +52,7 @@ describe('loading a scenario', () => {
     const store = newStore();
     expect(await store.getState().loadScenario([1, 2], 'import: list.json')).toBe(false);
     expect(store.getState().scenario).toBeNull();
-    expect(store.getState().error).toMatchObject({ kind: 'scenario', paths: ['(root)'] });
+    expect(store.getState().error).toMatchObject({ kind: 'file', paths: ['(root)'] });
   });
 
   it('reports a worker death as an error and keeps scenario and trace', async () => {

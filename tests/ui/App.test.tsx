@@ -127,7 +127,7 @@ describe('App', () => {
     window.history.replaceState(null, '', '/' + encodeLink({ scenario: bad, accessIndex: 0, step: 0 }));
     render(<App store={newAppStore()} />);
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The scenario has problems');
+    expect(alert).toHaveTextContent('Link problem.The scenario in this link has problems');
     expect(alert).toHaveTextContent('ept.eptp');
     await act(() => userEvent.setup().click(within(alert).getByRole('button', { name: 'Dismiss' })));
     expect(screen.queryByRole('alert')).toBeNull();

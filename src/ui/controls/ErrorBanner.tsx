@@ -1,4 +1,7 @@
-/** Says what went wrong and where; the user's scenario and the last good walk stay on screen. */
+/**
+ * Says what went wrong and where, and what became of the user's work (the error's note, set only
+ * where it is true: docs/robustness.md).
+ */
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../hooks/app-store-context';
 
@@ -12,10 +15,9 @@ const TITLES = {
 } as const;
 
 export function ErrorBanner() {
-  const { error, hasTrace, canRetry, dismiss, walk } = useAppStore(
+  const { error, canRetry, dismiss, walk } = useAppStore(
     useShallow((s) => ({
       error: s.error,
-      hasTrace: s.trace !== null,
       canRetry: s.scenario !== null && !s.walking,
       dismiss: s.dismissError,
       walk: s.walk,
@@ -26,9 +28,7 @@ export function ErrorBanner() {
     <div className="error-banner" role="alert">
       <strong>{TITLES[error.kind]}.</strong>
       <pre className="error-message">{error.message}</pre>
-      {hasTrace && (
-        <p className="error-note">Your edits are kept; the view still shows the last walk that worked.</p>
-      )}
+      {error.note && <p className="error-note">{error.note}</p>}
       <div className="error-actions">
         {error.kind === 'worker' && canRetry && (
           <button type="button" onClick={() => void walk()}>

@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { fetchPreset, type PresetInfo } from '../hooks/presets';
 import { useAppStore, useAppStoreApi } from '../hooks/app-store-context';
+import { UNCHANGED_NOTE } from '../../state/load-refusal';
 import { downloadJson, fileName, readFileText } from './file-io';
 
 const CUSTOM = '';
@@ -31,7 +32,7 @@ export function ScenarioPicker({ presets }: { presets: readonly PresetInfo[] }) 
     try {
       json = JSON.parse(await readFileText(file));
     } catch (error) {
-      reportError('file', `${file.name} is not valid JSON: ${message(error)}`);
+      reportError('file', `${file.name} is not valid JSON: ${message(error)}`, { note: UNCHANGED_NOTE });
       return;
     }
     await loadScenario(json, `import: ${file.name}`);

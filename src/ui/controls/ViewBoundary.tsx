@@ -1,4 +1,8 @@
-/** Keeps a failing view from taking the controls down with it: the rest of the page stays usable. */
+/**
+ * Keeps a failing region (a view, a control group) from taking the page down with it: it says which
+ * region failed and why, and the rest of the page stays usable. `name` reads in a sentence:
+ * "The <name> could not be drawn".
+ */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 
 interface Props {
@@ -14,7 +18,7 @@ export class ViewBoundary extends Component<Props, { error: Error | null }> {
   }
 
   componentDidCatch(error: Error, info: ErrorInfo) {
-    console.error(`The ${this.props.name} view failed`, error, info.componentStack);
+    console.error(`The ${this.props.name} failed`, error, info.componentStack);
   }
 
   render() {
@@ -22,8 +26,8 @@ export class ViewBoundary extends Component<Props, { error: Error | null }> {
     return (
       <div className="view-failed">
         <p>
-          The {this.props.name} view could not be drawn ({this.state.error.message}). The other views and the
-          controls still work.
+          The {this.props.name} could not be drawn ({this.state.error.message}). The rest of the page still
+          works.
         </p>
         <button type="button" onClick={() => this.setState({ error: null })}>
           Try again

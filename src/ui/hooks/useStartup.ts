@@ -1,9 +1,11 @@
 /**
  * On start: the preset list, then the scenario from the link if the page has one, else the
- * first preset (default.json).
+ * first preset (default.json). A link that cannot be opened leaves its message up until dismissed
+ * and the address bar as it was (docs/robustness.md); the first preset is shown meanwhile.
  */
 import { useEffect, useState } from 'react';
 import type { AppStore } from '../../state/create-app-store';
+import { LINK_FALLBACK_NOTE } from '../../state/load-refusal';
 import { decodeLink } from '../../state/url-codec';
 import { fetchPreset, fetchPresetIndex, type PresetInfo } from './presets';
 
@@ -36,12 +38,14 @@ export function useStartup(store: AppStore): readonly PresetInfo[] {
           store.getState().seek(link.step);
           return;
         }
-        if (link) {
-          await loadScenario(link.scenario, 'link', { cursor: link.step, accessIndex: link.accessIndex });
+        // A link the engine refuses says so (and stays said); the first preset stands in for it.
+        if (
+          link &&
+          (await loadScenario(link.scenario, 'link', { cursor: link.step, accessIndex: link.accessIndex }))
+        )
           return;
-        }
       } catch (error) {
-        reportError('link', message(error));
+        reportError('link', message(error), { note: LINK_FALLBACK_NOTE, sticky: true });
       }
       const list = await presetsLoaded;
       const file = list[0]?.file ?? DEFAULT_FILE;

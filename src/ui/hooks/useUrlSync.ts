@@ -15,8 +15,10 @@ export function useUrlSync(store: AppStore): void {
   useEffect(() => {
     let last = '';
     const write = () => {
-      const { scenario, accessIndex, cursor, trace, source, abstractN, abstractM } = store.getState();
+      const { scenario, accessIndex, cursor, trace, source, abstractN, abstractM, error } = store.getState();
       if (!trace) return;
+      // The damaged link stays in the address bar while its message is up, so it can be copied.
+      if (error?.kind === 'link' && error.sticky) return;
       const hash = scenario
         ? encodeLink({ scenario, accessIndex, step: cursor })
         : source === 'abstract'
@@ -35,7 +37,8 @@ export function useUrlSync(store: AppStore): void {
         (s.scenario !== prev.scenario ||
           s.accessIndex !== prev.accessIndex ||
           s.cursor !== prev.cursor ||
-          s.trace !== prev.trace)
+          s.trace !== prev.trace ||
+          s.error !== prev.error)
       ) {
         timer = setTimeout(() => {
           timer = null;

@@ -25,7 +25,7 @@ export function CachesSection() {
       <div className="chrome">
         <CachePresetControl />
       </div>
-      <ViewBoundary name="caches">
+      <ViewBoundary name="caches view">
         <CachesAtCursor box={box} />
       </ViewBoundary>
     </section>

@@ -13,7 +13,7 @@ import { AddressBits, Narration, TableTrees, WalkGrid } from '../views';
 export function AddressBitsSlot() {
   const events = useAppStore(selectCurrentEvents);
   return (
-    <ViewBoundary name="address">
+    <ViewBoundary name="address view">
       <AddressBits events={events} />
     </ViewBoundary>
   );
@@ -24,7 +24,7 @@ export function GridSlot() {
   const cursor = useAppStore((s) => s.cursor);
   const seek = useAppStore((s) => s.seek);
   return (
-    <ViewBoundary name="grid">
+    <ViewBoundary name="walk grid">
       <WalkGrid events={events} cursor={cursor} onSeek={seek} />
     </ViewBoundary>
   );
@@ -49,7 +49,7 @@ export function TablesSlot() {
   // Presenter mode shows the tables, not their editors.
   const editable = useAppStore((s) => s.scenario !== null && !s.presenter);
   return (
-    <ViewBoundary name="tables">
+    <ViewBoundary name="table trees">
       <TableTrees
         events={events}
         cursor={cursor}

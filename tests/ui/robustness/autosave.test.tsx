@@ -1,0 +1,79 @@
+// Nothing lost when a tab closes: the document, its edits and the view are saved locally (debounced,
+// and at once when the page is hidden) and offered back on the next visit.
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../../src/ui/App';
+import { newAppStore, preferReducedMotion, servePublicFiles } from '../app-harness';
+
+vi.setConfig({ testTimeout: 30_000 });
+
+const counter = () => screen.getByLabelText('Memory references');
+const address = () => screen.getByLabelText('Linear address');
+const saved = () =>
+  Object.keys(localStorage)
+    .map((key) => localStorage.getItem(key) ?? '')
+    .join('\n');
+
+async function editAddress(text: string) {
+  render(<App store={newAppStore()} />);
+  await waitFor(() => expect(counter()).toHaveTextContent('0 / 24'));
+  const user = userEvent.setup();
+  await user.clear(address());
+  await user.type(address(), `${text}{Enter}`);
+  return user;
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  window.history.replaceState(null, '', '/');
+  servePublicFiles();
+  preferReducedMotion();
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('autosave', () => {
+  it('saves an edit made just before the page goes away, and offers it back', async () => {
+    await editAddress('0x1000');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(saved()).toContain('0x1000');
+
+    cleanup();
+    window.history.replaceState(null, '', '/');
+    render(<App store={newAppStore()} />);
+    const offer = await screen.findByRole('region', { name: 'Unsaved work' });
+    expect(offer).toHaveTextContent(/Default: 4-level guest on 4-level EPT/);
+    await userEvent.setup().click(within(offer).getByRole('button', { name: 'Restore' }));
+    await waitFor(() => expect(counter()).toHaveTextContent('0 / 5'));
+    expect(address()).toHaveValue('0x1000');
+    expect(screen.queryByRole('region', { name: 'Unsaved work' })).toBeNull();
+  });
+
+  it('saves on its own shortly after a change, cursor included', async () => {
+    const user = await editAddress('0x1000');
+    await waitFor(() => expect(counter()).toHaveTextContent('0 / 5'));
+    await user.keyboard('{ArrowRight}{ArrowRight}');
+    await waitFor(() => expect(saved()).toMatch(/"cursor":2/), { timeout: 3000 });
+    expect(saved()).toContain('0x1000');
+  });
+
+  it('offers nothing when the saved work is what the page opens with, and discards on request', async () => {
+    render(<App store={newAppStore()} />);
+    await waitFor(() => expect(counter()).toHaveTextContent('0 / 24'));
+    window.dispatchEvent(new Event('pagehide'));
+    cleanup();
+    render(<App store={newAppStore()} />);
+    await waitFor(() => expect(counter()).toHaveTextContent('0 / 24'));
+    expect(screen.queryByRole('region', { name: 'Unsaved work' })).toBeNull();
+
+    cleanup();
+    await editAddress('0x2000');
+    window.dispatchEvent(new Event('pagehide'));
+    cleanup();
+    render(<App store={newAppStore()} />);
+    const offer = await screen.findByRole('region', { name: 'Unsaved work' });
+    await userEvent.setup().click(within(offer).getByRole('button', { name: 'Discard' }));
+    expect(screen.queryByRole('region', { name: 'Unsaved work' })).toBeNull();
+    expect(address()).toHaveValue('0x7fff_f000_0123');
+  });
+});
