@@ -27,6 +27,7 @@ import { ExperimentsSection } from './layout/ExperimentsSection';
 import { WalkViews } from './layout/WalkViews';
 import { CostPanel } from './views';
 import './app.css';
+import './presenter.css';
 
 export function App({ store }: { store: AppStore }) {
   useKeyboardShortcuts(store);
