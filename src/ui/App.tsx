@@ -30,6 +30,7 @@ import { ExercisesPanel } from './exercises/ExercisesPanel';
 import { WalkViews } from './layout/WalkViews';
 import { CostPanel } from './views';
 import './app.css';
+import './presenter.css';
 
 export function App({ store }: { store: AppStore }) {
   useKeyboardShortcuts(store);

@@ -5,8 +5,8 @@
 //   node --import tsx tests/e2e/measure-step-paint.ts [--no-build] [--rounds N] [--presenter] [--preset file.json]
 //
 // Goal: p95 of keydown → frame under 16 ms.
-import type { Page } from 'playwright-core';
-import { expectCounter, openApp } from './harness/app';
+import { openApp } from './harness/app';
+import { installStepProbe, stepRound, summary } from './harness/step-probe';
 import { serveApp } from './harness/serve';
 
 interface Args {
@@ -30,71 +30,6 @@ function parseArgs(argv: string[]): Args {
     else throw new Error(`measure: unknown argument ${arg}`);
   }
   return args;
-}
-
-/** Installed in the page: one sample per keydown that changes the counter. */
-function installProbe(): void {
-  interface Sample {
-    commit: number;
-    frame: number;
-    painted: number;
-  }
-  const w = window as unknown as { __samples: Sample[]; __pending: number | null };
-  w.__samples = [];
-  w.__pending = null;
-  // The floor: a bare DOM change on "b", with no app work, timed the same way.
-  const bare = document.body.appendChild(document.createElement('output'));
-  bare.style.cssText = 'position:fixed;right:0;bottom:0;font-size:10px';
-  // Capture on window: runs before the app's own keydown listener.
-  window.addEventListener(
-    'keydown',
-    (event) => {
-      if (event.key !== 'ArrowRight' && event.key !== 'b') return;
-      w.__pending = performance.now();
-      if (event.key === 'b') bare.textContent = String(w.__pending);
-    },
-    { capture: true },
-  );
-  const counter = document.querySelector('output[aria-label="Memory references"]');
-  if (!counter) throw new Error('no counter');
-  const observer = new MutationObserver(() => {
-    const start = w.__pending;
-    if (start === null) return;
-    w.__pending = null;
-    const commit = performance.now() - start;
-    requestAnimationFrame(() => {
-      const frame = performance.now() - start;
-      requestAnimationFrame(() => w.__samples.push({ commit, frame, painted: performance.now() - start }));
-    });
-  });
-  for (const target of [counter, bare])
-    observer.observe(target, { childList: true, characterData: true, subtree: true });
-}
-
-async function round(page: Page, total: number, key = 'ArrowRight'): Promise<void> {
-  await page.keyboard.press('Home');
-  await expectCounter(page, 0, total);
-  await page.waitForTimeout(100);
-  for (let i = 1; i <= total; i++) {
-    const before = await page.evaluate(
-      () => (window as unknown as { __samples: unknown[] }).__samples.length,
-    );
-    await page.keyboard.press(key);
-    await page.waitForFunction(
-      (n) => (window as unknown as { __samples: unknown[] }).__samples.length > n,
-      before,
-      { timeout: 5_000 },
-    );
-  }
-}
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-
-function summary(label: string, values: number[]): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const f = (x: number) => x.toFixed(1).padStart(6);
-  return `${label.padEnd(34)} median ${f(percentile(sorted, 50))} ms   p95 ${f(percentile(sorted, 95))} ms   max ${f(sorted[sorted.length - 1] ?? NaN)} ms`;
 }
 
 interface CpuProfile {
@@ -160,7 +95,7 @@ async function main(): Promise<void> {
     if (args.presenter) await page.getByRole('button', { name: 'Presenter mode' }).click();
     const text = (await page.getByLabel('Memory references', { exact: true }).textContent()) ?? '';
     const total = Number(/\/\s*(\d+)/.exec(text)?.[1] ?? NaN);
-    await page.evaluate(installProbe);
+    await page.evaluate(installStepProbe);
     await page.locator('body').click({ position: { x: 2, y: 2 } }); // keys go to the page, not a control
     type Sample = { commit: number; frame: number; painted: number };
     const take = () =>
@@ -170,9 +105,9 @@ async function main(): Promise<void> {
         w.__samples = [];
         return taken;
       });
-    await round(page, total); // warm-up: first renders, JIT
+    await stepRound(page, total); // warm-up: first renders, JIT
     await take();
-    for (let r = 0; r < 2; r++) await round(page, total, 'b');
+    for (let r = 0; r < 2; r++) await stepRound(page, total, 'b');
     const floor = await take();
     const cdp = args.profile ? await context.newCDPSession(page) : null;
     if (cdp) {
@@ -180,7 +115,7 @@ async function main(): Promise<void> {
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
       await cdp.send('Profiler.start');
     }
-    for (let r = 0; r < args.rounds; r++) await round(page, total);
+    for (let r = 0; r < args.rounds; r++) await stepRound(page, total);
     const samples = await take();
     if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
     console.log(

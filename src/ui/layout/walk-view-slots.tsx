@@ -10,11 +10,15 @@ import { ExportViewButtons } from '../export/ExportViewButtons';
 import { useAppStore } from '../hooks/app-store-context';
 import { AddressBits, Narration, TableTrees, WalkGrid } from '../views';
 
+/** Presenter mode draws the bits larger: their smallest label (11 px) becomes 18 px. */
+const PRESENTER_BITS_SCALE = 18 / 11;
+
 export function AddressBitsSlot() {
   const events = useAppStore(selectCurrentEvents);
+  const presenter = useAppStore((s) => s.presenter);
   return (
     <ViewBoundary name="address view">
-      <AddressBits events={events} />
+      <AddressBits events={events} textScale={presenter ? PRESENTER_BITS_SCALE : 1} />
     </ViewBoundary>
   );
 }

@@ -18,6 +18,8 @@ import './styles/address-bits.css';
 
 export interface AddressBitsProps {
   events: readonly WalkEvent[];
+  /** Draw the bits this many times larger (presenter mode: its smallest text becomes 18 px). */
+  textScale?: number;
 }
 
 const TOP = 40;
@@ -41,14 +43,17 @@ const fieldClass = (f: AddressField, okCanonical: boolean): string =>
       ? 'nw-field is-offset'
       : `nw-field is-index ${(f.level ?? 0) % 2 === 0 ? 'is-strong' : 'is-soft'}`;
 
-export function AddressBits({ events }: AddressBitsProps) {
+export function AddressBits({ events, textScale = 1 }: AddressBitsProps) {
   const model = useMemo(() => readWalk(events), [events]);
   const va: LinearAddress | undefined = model.start?.va ?? model.result?.va;
   const titleId = safeId(useId(), 'addr');
   const sectionRef = useRef<HTMLElement>(null);
   const containerWidth = useElementWidth(sectionRef);
   const fields = useMemo(() => (va ? addressFields(va, model.n, guestPageOf(model)) : []), [va, model]);
-  const layout = useMemo(() => bitLayout(fields, containerWidth), [fields, containerWidth]);
+  const layout = useMemo(
+    () => bitLayout(fields, containerWidth === undefined ? undefined : containerWidth / textScale),
+    [fields, containerWidth, textScale],
+  );
   if (!va) {
     return (
       <section className="nw-view nw-address" ref={sectionRef}>
@@ -67,8 +72,8 @@ export function AddressBits({ events }: AddressBitsProps) {
         <span className="nw-muted"> · {model.n}-level guest paging</span>
       </h3>
       <svg
-        width={layout.width}
-        height={layout.height}
+        width={layout.width * textScale}
+        height={layout.height * textScale}
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         role="img"
         aria-label={describeFields(fields, ok)}

@@ -17,6 +17,7 @@ import { GridLegend } from './grid/GridLegend';
 import { HatchPattern, safeId } from './HatchPattern';
 import { useD3Transform } from './hooks/useD3Transform';
 import { useReducedMotion } from './hooks/useReducedMotion';
+import { useElementWidth } from './hooks/useElementWidth';
 import './styles/base.css';
 import './styles/walk-grid.css';
 
@@ -37,6 +38,10 @@ export function WalkGrid({ events, cursor, onSeek }: WalkGridProps) {
   const hatchId = safeId(reactId, 'hatch');
   const titleId = safeId(reactId, 'title');
   const reduced = useReducedMotion();
+  // User units per screen pixel: lets the labels keep a screen size however the grid is scaled.
+  const svgRef = useRef<SVGSVGElement>(null);
+  const drawnWidth = useElementWidth(svgRef);
+  const unit = drawnWidth ? layout.width / drawnWidth : 1;
 
   const current = grid.cells.find((c) => c.state === 'current');
   const ringRef = useRef<SVGGElement>(null);
@@ -91,12 +96,13 @@ export function WalkGrid({ events, cursor, onSeek }: WalkGridProps) {
         </span>
       </div>
       <svg
+        ref={svgRef}
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         role="grid"
         aria-labelledby={titleId}
         aria-rowcount={grid.rows.length + 1}
         aria-colcount={grid.cols.length + 1}
-        style={{ '--nw-hatch': `url(#${hatchId})` } as CSSProperties}
+        style={{ '--nw-hatch': `url(#${hatchId})`, '--nw-unit': unit.toFixed(3) } as CSSProperties}
       >
         <title id={titleId}>
           {native

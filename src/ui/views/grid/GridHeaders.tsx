@@ -26,7 +26,7 @@ export function GridColumnHeaders({
         const bottom = col === 0 ? 'entry' : levelName(col);
         return (
           <g role="columnheader" key={col} aria-label={`${top} ${bottom}`}>
-            <text className="nw-axis-sub" x={cx} y={HEAD_H - 26} textAnchor="middle">
+            <text className="nw-axis-sub" x={cx} y={HEAD_H - 30} textAnchor="middle">
               {top}
             </text>
             <text className="nw-axis-label" x={cx} y={HEAD_H - 10} textAnchor="middle" fontWeight={600}>
@@ -46,10 +46,10 @@ export function GridRowHeader({ row, layout, mode }: { row: number; layout: Grid
   const sub = row === 0 ? 'data → hPA' : mode === 'native' ? `level ${row}` : `guest · level ${row}`;
   return (
     <g role="rowheader" aria-label={row === 0 ? 'final gPA to hPA' : `guest ${levelName(row)}`}>
-      <text className="nw-axis-label" x={LABEL_W - 12} y={cy - 3} textAnchor="end" fontWeight={600}>
+      <text className="nw-axis-label" x={LABEL_W - 12} y={cy - 4} textAnchor="end" fontWeight={600}>
         {main}
       </text>
-      <text className="nw-axis-sub" x={LABEL_W - 12} y={cy + 13} textAnchor="end">
+      <text className="nw-axis-sub" x={LABEL_W - 12} y={cy + 16} textAnchor="end">
         {sub}
       </text>
     </g>

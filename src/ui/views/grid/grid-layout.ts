@@ -2,8 +2,9 @@
 import { scaleBand, type ScaleBand } from 'd3';
 import type { GridModel } from '../model/grid-model';
 
-export const LABEL_W = 118;
-export const HEAD_H = 50;
+// Room for the row and column labels at presenter size too (18 px on screen, see presenter.css).
+export const LABEL_W = 150;
+export const HEAD_H = 58;
 export const BAND = 66;
 
 export interface GridLayout {

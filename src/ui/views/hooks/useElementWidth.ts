@@ -4,7 +4,7 @@ import { useLayoutEffect, useState, type RefObject } from 'react';
  * The content width of an element, kept current with a ResizeObserver (create on mount, destroy on
  * unmount). Undefined until measured, or where ResizeObserver does not exist (tests).
  */
-export function useElementWidth(ref: RefObject<HTMLElement | null>): number | undefined {
+export function useElementWidth(ref: RefObject<Element | null>): number | undefined {
   const [width, setWidth] = useState<number>();
   useLayoutEffect(() => {
     const node = ref.current;
