@@ -5,11 +5,11 @@
  */
 import { PAGE_2M, PAGE_4K } from '../bits';
 import { SparseMemory } from '../memory/sparse-memory';
-import type { QemuMemory } from './qemu-memory';
 
 /** A frame holding guest RAM: the QEMU memory and the page (offset into guest RAM) it backs. */
 export interface GuestFrameOwner {
-  readonly qemu: QemuMemory;
+  /** QEMU's memory of that VM (only its words are read here). */
+  readonly qemu: { readonly ram: SparseMemory };
   readonly ramOffset: number;
 }
 
