@@ -20,7 +20,8 @@ export function StepList({
   const shown = model.refs.filter((r) => r.step <= cursor);
   const outcome = model.result?.outcome;
   return (
-    <ol className="nw-steps" ref={listRef} aria-label="Steps so far">
+    // Focusable: the list scrolls on its own, and a keyboard user must be able to scroll it.
+    <ol className="nw-steps" ref={listRef} aria-label="Steps so far" tabIndex={0}>
       {shown.length === 0 && (
         <li className="nw-muted">
           {finished && model.total === 0 && model.skips.length > 0
