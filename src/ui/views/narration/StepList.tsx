@@ -39,13 +39,9 @@ export function StepList({
           title={stepSentence(model, ref)}
         >
           {onSeek ? (
-            <button
-              type="button"
-              className="nw-step-jump"
-              aria-label={`Go to step ${ref.step}: ${stepSummary(model, ref)}`}
-              onClick={() => onSeek(ref.step)}
-            >
-              <StepLine step={ref.step} summary={stepSummary(model, ref)} />
+            // Named by its own text (plus words only a screen reader hears), so speech input can say what it sees.
+            <button type="button" className="nw-step-jump" onClick={() => onSeek(ref.step)}>
+              <StepLine step={ref.step} summary={stepSummary(model, ref)} spoken />
             </button>
           ) : (
             <StepLine step={ref.step} summary={stepSummary(model, ref)} />
@@ -66,10 +62,12 @@ export function StepList({
   );
 }
 
-function StepLine({ step, summary }: { step: number; summary: string }) {
+function StepLine({ step, summary, spoken }: { step: number; summary: string; spoken?: boolean }) {
   return (
     <>
+      {spoken && <span className="nw-visually-hidden">Go to step </span>}
       <span className="nw-step-num">{step}</span>
+      {spoken && <span className="nw-visually-hidden">: </span>}
       <span className="nw-step-mark" aria-hidden="true" />
       <span className="nw-mono">{summary}</span>
     </>
