@@ -27,6 +27,7 @@ import { useUrlSync } from './hooks/useUrlSync';
 import { ConceptsStrip } from './concepts/ConceptsStrip';
 import { ExperimentsSection } from './layout/ExperimentsSection';
 import { ExercisesPanel } from './exercises/ExercisesPanel';
+import { SkipLink } from './layout/SkipLink';
 import { WalkViews } from './layout/WalkViews';
 import { CostPanel } from './views';
 import './app.css';
@@ -53,6 +54,7 @@ export function App({ store }: { store: AppStore }) {
   return (
     <AppStoreContext.Provider value={store}>
       <div className="app">
+        <SkipLink />
         <header className="app-header">
           <h1>
             nestwalk <span className="subtitle">— two-dimensional page walks</span>

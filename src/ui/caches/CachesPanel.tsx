@@ -99,13 +99,14 @@ export function CachesPanel({ snapshot, events, cursor }: CachesPanelProps) {
   );
   if (view === null) {
     return (
-      <section className="nw-caches" aria-label="Translation caches">
+      <div className="nw-caches">
         <p className="nw-caches-muted">No translation caches: every translation makes the whole walk.</p>
-      </section>
+      </div>
     );
   }
+  // A plain block: the shell's section around it is the "Translation caches" landmark.
   return (
-    <section className="nw-caches" aria-label="Translation caches">
+    <div className="nw-caches">
       <header className="nw-caches-title">
         <h3>{view.label}</h3>
         <span className="nw-caches-muted">{view.context}</span>
@@ -148,6 +149,6 @@ export function CachesPanel({ snapshot, events, cursor }: CachesPanelProps) {
         <span className="nw-caches-cell is-valid is-refused">R</span> hit that cannot serve this access
       </p>
       <p className="nw-caches-muted nw-caches-small">{view.sources}</p>
-    </section>
+    </div>
   );
 }

@@ -20,6 +20,8 @@ export function CachesSection() {
       ref={box}
       className={`panel caches-section${empty ? ' is-empty' : ''}`}
       aria-labelledby="caches-title"
+      // It scrolls on its own beside the grid: a keyboard user must be able to reach and scroll it.
+      tabIndex={empty ? undefined : 0}
     >
       <h2 id="caches-title">Translation caches</h2>
       <div className="chrome">

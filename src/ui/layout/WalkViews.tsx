@@ -1,19 +1,25 @@
 /**
- * The walk: the address and the 2D grid on the left, the narration and the translation caches on
- * the right, and the table trees across the full width below, where all their cards fit. The
- * layout itself subscribes to nothing: each slot follows the store on its own.
+ * The walk: the address, the 2D grid and the address split on the left, the narration and the
+ * translation caches on the right, and the table trees across the full width below, where all
+ * their cards fit. The DOM order is the reading order (tab order follows the page). The layout
+ * itself subscribes to nothing: each slot follows the store on its own.
  */
 import { useRef } from 'react';
 import { AccessControls, AccessPicker } from '../controls/AccessControls';
 import { AddressInput } from '../controls/AddressInput';
 import { CachesSection } from './CachesSection';
+import { WALK_TARGET_ID } from './SkipLink';
 import { AddressBitsSlot, ExportSlot, GridSlot, NarrationSlot, TablesSlot } from './walk-view-slots';
 
 export function WalkViews() {
   const scope = useRef<HTMLDivElement>(null);
   return (
     <div className="walk" ref={scope}>
-      <main className="layout">
+      {/* The skip link's target: focusable by script only. */}
+      <main className="layout" id={WALK_TARGET_ID} tabIndex={-1} aria-labelledby="walk-title">
+        <h2 id="walk-title" className="visually-hidden">
+          The walk
+        </h2>
         <div className="column column-left">
           <div className="address-row">
             <AddressInput />
@@ -22,8 +28,8 @@ export function WalkViews() {
               <AccessControls />
             </div>
           </div>
-          <AddressBitsSlot />
           <GridSlot />
+          <AddressBitsSlot />
           <div className="chrome export-row">
             <ExportSlot scope={scope} />
           </div>
@@ -35,9 +41,11 @@ export function WalkViews() {
           </div>
         </div>
       </main>
-      <section className="tables-row" aria-label="Tables">
+      {/* Not a landmark of its own: the table view inside is the "Tables on the walk's path" region. */}
+      <div className="tables-row">
+        <h2 className="visually-hidden">Tables</h2>
         <TablesSlot />
-      </section>
+      </div>
     </div>
   );
 }

@@ -46,7 +46,6 @@ export function TableTrees({ events, cursor, onEditEntry, onSeek }: TableTreesPr
       ? `gPA ${hex(translated)} (${rowSubject(model.mode, row)})`
       : rowSubject(model.mode, row));
   const toggle = (key: string) => () => setEditing((k) => (k === key ? null : key));
-  const cards = [...tree.guest, ...tree.nested];
 
   return (
     <section className="nw-view nw-tables" aria-label="Tables on the walk's path">
@@ -74,15 +73,11 @@ export function TableTrees({ events, cursor, onEditEntry, onSeek }: TableTreesPr
           style={{ width: tree.width, height: tree.height } as CSSProperties}
         >
           <TreeLinks tree={tree} mode={model.mode} markerId={markerId} />
-          <div className="nw-row-title" style={{ top: 0, left: 46 }}>
+          {/* Each row's title heads its cards, in reading order: guest row, then the nested row. */}
+          <h3 className="nw-row-title" style={{ top: 0, left: 46 }}>
             {nested ? 'guest page tables' : 'page tables'}
-          </div>
-          {nested && tree.nested[0] && (
-            <div className="nw-row-title is-nested" style={{ top: tree.nested[0].y - 24, left: 46 }}>
-              {nestedTitle}
-            </div>
-          )}
-          {cards.map((card) => (
+          </h3>
+          {tree.guest.map((card) => (
             <EntryCard
               key={card.key}
               card={card}
@@ -95,6 +90,23 @@ export function TableTrees({ events, cursor, onEditEntry, onSeek }: TableTreesPr
             />
           ))}
           <PageCard page={tree.page} model={model} />
+          {nested && tree.nested[0] && (
+            <h3 className="nw-row-title is-nested" style={{ top: tree.nested[0].y - 24, left: 46 }}>
+              {nestedTitle}
+            </h3>
+          )}
+          {tree.nested.map((card) => (
+            <EntryCard
+              key={card.key}
+              card={card}
+              model={model}
+              hatchId={hatchId}
+              editing={editing === card.key}
+              onToggleEdit={onEditEntry ? toggle(card.key) : undefined}
+              onEditEntry={onEditEntry}
+              onSeek={onSeek}
+            />
+          ))}
         </div>
       </div>
     </section>

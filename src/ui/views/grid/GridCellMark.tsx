@@ -11,7 +11,11 @@ export interface GridCellMarkProps {
 
 const LIT = new Set(['done', 'current']);
 
-/** One grid cell: a square for a guest-entry read, a (hatched when lit) circle for a nested read. */
+/**
+ * One grid cell: a square for a guest-entry read, a (hatched when lit) circle for a nested read.
+ * Its name is the aria-label alone: an SVG <title> beside it would be read as the cell's text too,
+ * and a name that differs from the text on the cell confuses speech input.
+ */
 export function GridCellMark({ cell, cx, cy, size, onSeek }: GridCellMarkProps) {
   const lit = LIT.has(cell.state);
   const className = [
@@ -52,7 +56,6 @@ export function GridCellMark({ cell, cx, cy, size, onSeek }: GridCellMarkProps) 
       data-step={cell.ref?.step}
       data-state={cell.state}
     >
-      <title>{cell.label}</title>
       {cell.kind === 'guest' ? (
         <rect className="nw-cell-shape" x={cx - half} y={cy - half} width={size} height={size} rx={5} />
       ) : (
@@ -78,7 +81,6 @@ export function DataCellMark({ cx, cy, size, lit, label }: DataCellMarkProps) {
   const half = size / 2;
   return (
     <g role="gridcell" aria-label={label} className={`nw-cell nw-cell-data${lit ? ' is-lit' : ''}`}>
-      <title>{label}</title>
       <rect className="nw-cell-shape" x={cx - half} y={cy - half} width={size} height={size} rx={5} />
       <text className="nw-cell-num" x={cx} y={cy} aria-hidden="true">
         data

@@ -20,7 +20,8 @@ export function StepList({
   const shown = model.refs.filter((r) => r.step <= cursor);
   const outcome = model.result?.outcome;
   return (
-    <ol className="nw-steps" ref={listRef} aria-label="Steps so far">
+    // Focusable: the list scrolls on its own, and a keyboard user must be able to scroll it.
+    <ol className="nw-steps" ref={listRef} aria-label="Steps so far" tabIndex={0}>
       {shown.length === 0 && (
         <li className="nw-muted">
           {finished && model.total === 0 && model.skips.length > 0
@@ -38,13 +39,9 @@ export function StepList({
           title={stepSentence(model, ref)}
         >
           {onSeek ? (
-            <button
-              type="button"
-              className="nw-step-jump"
-              aria-label={`Go to step ${ref.step}: ${stepSummary(model, ref)}`}
-              onClick={() => onSeek(ref.step)}
-            >
-              <StepLine step={ref.step} summary={stepSummary(model, ref)} />
+            // Named by its own text (plus words only a screen reader hears), so speech input can say what it sees.
+            <button type="button" className="nw-step-jump" onClick={() => onSeek(ref.step)}>
+              <StepLine step={ref.step} summary={stepSummary(model, ref)} spoken />
             </button>
           ) : (
             <StepLine step={ref.step} summary={stepSummary(model, ref)} />
@@ -65,10 +62,12 @@ export function StepList({
   );
 }
 
-function StepLine({ step, summary }: { step: number; summary: string }) {
+function StepLine({ step, summary, spoken }: { step: number; summary: string; spoken?: boolean }) {
   return (
     <>
+      {spoken && <span className="nw-visually-hidden">Go to step </span>}
       <span className="nw-step-num">{step}</span>
+      {spoken && <span className="nw-visually-hidden">: </span>}
       <span className="nw-step-mark" aria-hidden="true" />
       <span className="nw-mono">{summary}</span>
     </>
