@@ -25,3 +25,5 @@ export * from './workload/workload-space';
 export * from './workload/trace-stream';
 export * from './workload/trace-parse';
 export * from './workload/pass-result';
+export * from './exercises';
+export * from './hv';

@@ -3,7 +3,7 @@
  * `?exercise=<kind>:<seed>` opens one generated problem, `?worksheet=<seed>&count=<N>&kinds=a,b`
  * the printable sheet and its answer key (docs/exercises.md).
  */
-import { PROBLEM_KINDS, isProblemKind, normalizeSeed, type ProblemKind } from '../engine/exercises';
+import { PROBLEM_KINDS, isProblemKind, normalizeSeed, type ProblemKind } from '../engine';
 
 export const EXERCISE_PARAM = 'exercise';
 export const WORKSHEET_PARAM = 'worksheet';

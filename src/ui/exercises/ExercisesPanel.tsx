@@ -3,12 +3,7 @@
  * (`?exercise=<kind>:<seed>`), and a printable worksheet with its answer key (docs/exercises.md).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import {
-  PROBLEM_KINDS,
-  PROBLEM_KIND_TITLES,
-  generateProblem,
-  type ProblemKind,
-} from '../../engine/exercises';
+import { PROBLEM_KINDS, PROBLEM_KIND_TITLES, generateProblem, type ProblemKind } from '../../engine';
 import {
   exerciseFromSearch,
   randomSeed,

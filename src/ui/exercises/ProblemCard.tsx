@@ -4,7 +4,7 @@
  * until the next Check, so a student cannot read the answer off a stale mark.
  */
 import { useId, useState } from 'react';
-import { checkAnswers, type AnswerField, type Problem, type Verdict } from '../../engine/exercises';
+import { checkAnswers, type AnswerField, type Problem, type Verdict } from '../../engine';
 
 export interface ProblemCardProps {
   problem: Problem;

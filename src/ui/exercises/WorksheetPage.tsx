@@ -4,7 +4,7 @@
  * printed on both, so the sheet can be regenerated.
  */
 import { useMemo } from 'react';
-import { generateWorksheet, type Problem } from '../../engine/exercises';
+import { generateWorksheet, type Problem } from '../../engine';
 import type { WorksheetRef } from '../../state/exercise-url';
 import './exercises.css';
 

@@ -7,7 +7,7 @@ import type { Problem } from '../problem';
 import { PROBLEM_KIND_TITLES } from '../problem';
 import { hex, randomUserAddress } from '../random-walk-scenario';
 import { levelIndex, linearOffset, parseLinearAddress } from '../../address';
-import { guestTableName } from '../../paging';
+import { tableName as guestTableName } from '../../paging';
 
 const BIT_RANGES: Readonly<Record<number, string>> = {
   5: '56:48',
