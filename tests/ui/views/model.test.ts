@@ -38,27 +38,6 @@ describe('grid model', () => {
     expect(end.cells.find((c) => c.fault)?.ref?.step).toBe(20);
   });
 
-  it('labels cells a cache hit skipped', () => {
-    const events = [...buildWalk(), { type: 'pwc-hit', skips: [{ guestLevel: 4, nestedLevel: 4 }] }];
-    const model = readWalk(events as never);
-    // the synthetic walk still read that cell, so the skip mark only applies to cells without a reference
-    expect(buildGrid(model, 0).cells.some((c) => c.state === 'skipped')).toBe(false);
-    const trimmed = readWalk(
-      [
-        ...buildWalk().filter(
-          (e) => !(e.type === 'nested-read' && e.guestLevel === 4 && e.nestedLevel === 4),
-        ),
-      ].concat({
-        type: 'pwc-hit',
-        skips: [{ guestLevel: 4, nestedLevel: 4 }],
-      } as never),
-    );
-    const cell = buildGrid(trimmed, 0).cells.find((c) => c.key === '4:4');
-    expect(cell?.skipLabel).toBe('PWC');
-    expect(cell?.state).toBe('skipped');
-    expect(cell?.label).toBe('EPT PML4 entry read, translating the guest PML4 entry (skipped: PWC hit)');
-  });
-
   it("reads the engine's `skipped` cells with the structure that spared them", () => {
     const events = buildWalk().filter((e) => !(e.type === 'guest-read' && e.guestLevel === 4));
     const hit = {
