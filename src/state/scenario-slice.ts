@@ -202,6 +202,12 @@ export const createScenarioSlice =
         return edit(buildConcreteScenario(concrete));
       },
 
+      async editSequence(doc, pick) {
+        get().pause();
+        set({ scenario: doc, addressError: null, concrete: concreteFromDoc(doc, get().concrete, pick) });
+        return runWalk({ at: 0 }, pick);
+      },
+
       reportError: (kind, message) => set({ error: { kind, message, paths: [] } }),
       async walkLevels(n, m) {
         const realized = realizeLevels(n, m, get().concrete);

@@ -1,11 +1,12 @@
 /**
  * The walk: the address and the 2D grid on the left, the narration and the translation caches on
- * the right, and the table trees across the full width below, where all their cards fit. The
+ * the right (with the sequence of steps built on a cache preset), and the table trees across the full width below, where all their cards fit. The
  * layout itself subscribes to nothing: each slot follows the store on its own.
  */
 import { useRef } from 'react';
 import { AccessControls, AccessPicker } from '../controls/AccessControls';
 import { AddressInput } from '../controls/AddressInput';
+import { SequenceSection } from '../sequence/SequenceSection';
 import { CachesSection } from './CachesSection';
 import { AddressBitsSlot, ExportSlot, GridSlot, NarrationSlot, TablesSlot } from './walk-view-slots';
 
@@ -31,6 +32,7 @@ export function WalkViews() {
         <div className="column column-right">
           <div className="column-fill">
             <NarrationSlot />
+            <SequenceSection />
             <CachesSection />
           </div>
         </div>
