@@ -59,6 +59,8 @@ export interface ScenarioSlice {
   /** Gives the machine a preset's translation caches (`cpu.tlb`) and walks again. */
   setCachePreset(preset: CachePresetName): Promise<boolean>;
   applyConcrete(patch: Partial<ConcreteOptions>): Promise<boolean>;
+  /** Takes a document whose steps were appended, moved or cut, and shows memory access `pick` from step 0. */
+  editSequence(doc: ScenarioDoc, pick: number): Promise<boolean>;
   /** Walks n guest levels on m nested levels: a built scenario, or a symbolic walk where none exists. */
   walkLevels(n: number, m: number): Promise<boolean>;
   reportError(kind: AppError['kind'], message: string, extra?: Pick<AppError, 'note' | 'sticky'>): void;

@@ -7,7 +7,7 @@ import { isCachePresetName, type CachePresetName } from '../engine';
 import type { AccessKind, Cpl, PageSize } from '../engine';
 import { DEFAULT_CPU } from '../engine';
 import { bytesOfPageSize, levelOfPageSize } from '../engine';
-import { hexToBigInt, toHex, type ScenarioDoc } from './scenario-doc';
+import { accessOf, hexToBigInt, toHex, type ScenarioDoc } from './scenario-doc';
 
 export type NestedMode = 'ept' | 'npt' | 'native';
 
@@ -97,9 +97,9 @@ export function buildConcreteScenario(o: ConcreteOptions): ScenarioDoc {
   return doc;
 }
 
-/** The concrete options a scenario document implies, where it says (levels, mode, access). */
+/** The concrete options a scenario document implies, where it says (levels, mode, memory access number `accessIndex`). */
 export function concreteFromDoc(doc: ScenarioDoc, base: ConcreteOptions, accessIndex = 0): ConcreteOptions {
-  const access = doc.accesses?.[accessIndex];
+  const access = accessOf(doc, accessIndex);
   const eptp = doc.ept ? hexToBigInt(doc.ept.eptp) : null;
   const nested: NestedMode = doc.ept ? 'ept' : doc.npt ? 'npt' : 'native';
   const nestedLevels = eptp !== null ? (((eptp >> 3n) & 7n) === 4n ? 5 : 4) : doc.npt?.levels === 5 ? 5 : 4;

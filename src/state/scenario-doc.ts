@@ -49,18 +49,40 @@ export function hexToBigInt(value: unknown): bigint | null {
 export const toHex = (value: number | bigint): string => '0x' + value.toString(16);
 
 /** An edit changes the walk, so the document's `expect` list (what the walk should give) no longer holds. */
-function withoutExpectations(doc: ScenarioDoc): ScenarioDoc {
+export function withoutExpectations(doc: ScenarioDoc): ScenarioDoc {
   const { expect: _expect, ...rest } = doc;
   return rest;
 }
 
-/** Rewrites one field of access `index` (the rest of the document is shared, not copied). */
-export function withAccess(doc: ScenarioDoc, index: number, patch: Partial<ScenarioAccessDoc>): ScenarioDoc {
-  const accesses = doc.accesses ?? [];
-  if (index < 0 || index >= accesses.length) return doc;
+/** A step of `accesses` with an "op" field is a cache operation (INVLPG, MOV CR3, …), not a memory access. */
+export const isOperationStep = (step: unknown): boolean =>
+  typeof step === 'object' && step !== null && 'op' in step;
+
+/**
+ * Where memory access number `access` (0-based, counting accesses only, as the walk's results and
+ * event lists do) sits in the document's `accesses` list, which also holds cache operations; -1
+ * when there is no such access.
+ */
+export function stepIndexOfAccess(doc: ScenarioDoc | null, access: number): number {
+  const steps = doc?.accesses ?? [];
+  let seen = -1;
+  for (let i = 0; i < steps.length; i++) if (!isOperationStep(steps[i]) && ++seen === access) return i;
+  return -1;
+}
+
+/** Memory access number `access` of the document (operations not counted), or null. */
+export function accessOf(doc: ScenarioDoc | null, access: number): ScenarioAccessDoc | null {
+  const index = stepIndexOfAccess(doc, access);
+  return index < 0 ? null : (doc?.accesses?.[index] ?? null);
+}
+
+/** Rewrites fields of memory access number `access` (the rest of the document is shared, not copied). */
+export function withAccess(doc: ScenarioDoc, access: number, patch: Partial<ScenarioAccessDoc>): ScenarioDoc {
+  const index = stepIndexOfAccess(doc, access);
+  if (index < 0) return doc;
   return {
     ...withoutExpectations(doc),
-    accesses: accesses.map((a, i) => (i === index ? { ...a, ...patch } : a)),
+    accesses: (doc.accesses ?? []).map((a, i) => (i === index ? { ...a, ...patch } : a)),
   };
 }
 

@@ -228,6 +228,12 @@ export const createScenarioSlice =
         return edit(buildConcreteScenario(concrete));
       },
 
+      async editSequence(doc, pick) {
+        get().pause();
+        set({ scenario: doc, addressError: null, concrete: concreteFromDoc(doc, get().concrete, pick) });
+        return runWalk(doc, { at: 0 }, pick, () => ({}), editFailed);
+      },
+
       reportError: (kind, message, extra) => set({ error: { kind, message, paths: [], ...extra } }),
       async walkLevels(n, m) {
         const realized = realizeLevels(n, m, get().concrete);

@@ -8,7 +8,7 @@ import type { WalkEvent } from '../engine';
 import { referencesOf, type ReferenceEvent } from '../engine';
 import type { TraceResult } from '../engine/scenario';
 import type { AppState } from './app-state';
-import type { ScenarioAccessDoc } from './scenario-doc';
+import { accessOf, isOperationStep, type ScenarioAccessDoc } from './scenario-doc';
 
 export type { ReferenceEvent };
 
@@ -68,13 +68,23 @@ export const selectAbstractReferences = (s: Pick<AppState, 'abstractN' | 'abstra
   nestedWalkReferences(s.abstractN, s.abstractM);
 
 const NO_ACCESSES: readonly ScenarioAccessDoc[] = [];
+const memoryAccesses = new WeakMap<readonly unknown[], readonly ScenarioAccessDoc[]>();
 
-export const selectAccesses = (s: Pick<AppState, 'scenario'>): readonly ScenarioAccessDoc[] =>
-  s.scenario?.accesses ?? NO_ACCESSES;
+/** The scenario's memory accesses (its cache operations left out), numbered as the walk's results are. */
+export function selectAccesses(s: Pick<AppState, 'scenario'>): readonly ScenarioAccessDoc[] {
+  const steps = s.scenario?.accesses;
+  if (!steps) return NO_ACCESSES;
+  let list = memoryAccesses.get(steps);
+  if (!list) {
+    list = steps.filter((step) => !isOperationStep(step));
+    memoryAccesses.set(steps, list);
+  }
+  return list;
+}
 
 export const selectSelectedAccess = (
   s: Pick<AppState, 'scenario' | 'accessIndex'>,
-): ScenarioAccessDoc | null => s.scenario?.accesses?.[s.accessIndex] ?? null;
+): ScenarioAccessDoc | null => accessOf(s.scenario, s.accessIndex);
 
 /** The trace result of the selected access (null before the first walk). */
 export const selectResult = (s: Pick<AppState, 'trace' | 'accessIndex'>): TraceResult | null =>

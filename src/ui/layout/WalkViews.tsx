@@ -1,12 +1,13 @@
 /**
  * The walk: the address, the 2D grid and the address split on the left, the narration and the
- * translation caches on the right, and the table trees across the full width below, where all
+ * translation caches on the right (with the sequence of steps built on a cache preset), and the table trees across the full width below, where all
  * their cards fit. The DOM order is the reading order (tab order follows the page). The layout
  * itself subscribes to nothing: each slot follows the store on its own.
  */
 import { useRef } from 'react';
 import { AccessControls, AccessPicker } from '../controls/AccessControls';
 import { AddressInput } from '../controls/AddressInput';
+import { SequenceSection } from '../sequence/SequenceSection';
 import { CachesSection } from './CachesSection';
 import { WALK_TARGET_ID } from './SkipLink';
 import { AddressBitsSlot, ExportSlot, GridSlot, NarrationSlot, TablesSlot } from './walk-view-slots';
@@ -37,6 +38,7 @@ export function WalkViews() {
         <div className="column column-right">
           <div className="column-fill">
             <NarrationSlot />
+            <SequenceSection />
             <CachesSection />
           </div>
         </div>
