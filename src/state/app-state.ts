@@ -87,15 +87,28 @@ export interface PlaybackSlice {
 
 export type Theme = 'light' | 'dark';
 
+/** Grid cells the walk view points at from elsewhere (a wrong count's left-out cells). */
+export interface GridHighlight {
+  /** "row:col" keys of the grid (row 0 = final gPA, col 0 = the guest-entry read). */
+  readonly cells: readonly string[];
+  /** The data-access corner cell is meant too. */
+  readonly data: boolean;
+  /** What the cells are, in words: "the 16 cells a count of 8 leaves out". */
+  readonly label: string;
+}
+
 export interface ViewSlice {
   theme: Theme;
   presenter: boolean;
   /** The n / m sliders: guest and nested levels, each 1…5; they follow the walk on screen. */
   abstractN: number;
   abstractM: number;
+  /** Cells lit in the grid on behalf of another view; null: none. */
+  gridHighlight: GridHighlight | null;
 
   setTheme(theme: Theme): void;
   setPresenter(on: boolean): void;
+  setGridHighlight(highlight: GridHighlight | null): void;
   /** Moves the sliders and walks n × m. */
   setAbstractLevels(n: number, m: number): Promise<boolean>;
 }

@@ -12,9 +12,11 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   presenter: false,
   abstractN: 4,
   abstractM: 4,
+  gridHighlight: null,
 
   setTheme: (theme) => set({ theme }),
   setPresenter: (presenter) => set({ presenter }),
+  setGridHighlight: (gridHighlight) => set({ gridHighlight }),
   setAbstractLevels(n, m) {
     const abstractN = levels(n, get().abstractN);
     const abstractM = levels(m, get().abstractM);

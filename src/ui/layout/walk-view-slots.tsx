@@ -27,9 +27,10 @@ export function GridSlot() {
   const events = useAppStore(selectCurrentEvents);
   const cursor = useAppStore((s) => s.cursor);
   const seek = useAppStore((s) => s.seek);
+  const highlight = useAppStore((s) => s.gridHighlight);
   return (
     <ViewBoundary name="walk grid">
-      <WalkGrid events={events} cursor={cursor} onSeek={seek} />
+      <WalkGrid events={events} cursor={cursor} onSeek={seek} highlight={highlight} />
     </ViewBoundary>
   );
 }
@@ -38,9 +39,10 @@ export function NarrationSlot() {
   const events = useAppStore(selectCurrentEvents);
   const cursor = useAppStore((s) => s.cursor);
   const seek = useAppStore((s) => s.seek);
+  const highlightCells = useAppStore((s) => s.setGridHighlight);
   return (
     <ViewBoundary name="narration">
-      <Narration events={events} cursor={cursor} onSeek={seek} />
+      <Narration events={events} cursor={cursor} onSeek={seek} onHighlightCells={highlightCells} />
     </ViewBoundary>
   );
 }

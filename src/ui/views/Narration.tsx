@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import type { WalkEvent } from '../../engine';
 import { clampCursor, isFinished, readWalk } from './model/walk-model';
 import { currentSentence } from './model/narrate';
+import type { CellHighlight } from './model/grid-model';
 import { StepList } from './narration/StepList';
 import { WalkSummary } from './narration/WalkSummary';
 import './styles/base.css';
@@ -16,9 +17,11 @@ export interface NarrationProps {
   cursor: number;
   /** Choosing a row of the step list moves the cursor to that step. */
   onSeek?: (step: number) => void;
+  /** A wrong count in the summary points at its cells (null: none); the grid lights them. */
+  onHighlightCells?: (highlight: CellHighlight | null) => void;
 }
 
-export function Narration({ events, cursor, onSeek }: NarrationProps) {
+export function Narration({ events, cursor, onSeek, onHighlightCells }: NarrationProps) {
   const model = useMemo(() => readWalk(events), [events]);
   const at = clampCursor(model, cursor);
   const finished = isFinished(model, at);
@@ -28,7 +31,7 @@ export function Narration({ events, cursor, onSeek }: NarrationProps) {
       <p className="nw-sentence" aria-live="polite" aria-atomic="true" data-testid="narration">
         {sentence}
       </p>
-      {finished && <WalkSummary model={model} />}
+      {finished && <WalkSummary model={model} onHighlightCells={onHighlightCells} />}
       <StepList model={model} cursor={at} finished={finished} onSeek={onSeek} />
     </section>
   );

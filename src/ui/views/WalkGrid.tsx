@@ -7,7 +7,7 @@ import { useId, useMemo, useRef, type CSSProperties } from 'react';
 import { line } from 'd3';
 import type { WalkEvent } from '../../engine';
 import { readWalk } from './model/walk-model';
-import { buildGrid, type GridCell } from './model/grid-model';
+import { buildGrid, type CellHighlight, type GridCell } from './model/grid-model';
 import { walkCount } from './model/formula';
 import { hex } from './model/names';
 import { gridLayout } from './grid/grid-layout';
@@ -27,9 +27,11 @@ export interface WalkGridProps {
   cursor: number;
   /** Clicking or pressing Enter on a numbered cell moves the cursor to its step. */
   onSeek?: (step: number) => void;
+  /** Cells another view points at (shown only once the walk is finished, where the summary is). */
+  highlight?: CellHighlight | null;
 }
 
-export function WalkGrid({ events, cursor, onSeek }: WalkGridProps) {
+export function WalkGrid({ events, cursor, onSeek, highlight }: WalkGridProps) {
   const model = useMemo(() => readWalk(events), [events]);
   const grid = useMemo(() => buildGrid(model, cursor), [model, cursor]);
   const layout = useMemo(() => gridLayout(grid), [grid]);
@@ -66,6 +68,8 @@ export function WalkGrid({ events, cursor, onSeek }: WalkGridProps) {
     ? `Data access at hPA ${hex(result.pa ?? 0)} (not counted as a translation reference)`
     : 'Data access (not counted as a translation reference)';
   const ringSize = layout.size + 10;
+  const lit = grid.finished && highlight ? highlight : null;
+  const litCells = new Set(lit?.cells);
   const native = model.mode === 'native';
 
   return (
@@ -86,6 +90,11 @@ export function WalkGrid({ events, cursor, onSeek }: WalkGridProps) {
             {count.spared} spared by caches: {count.performed} reference{count.performed === 1 ? '' : 's'}
           </span>
         )}
+        {lit && (
+          <span className="nw-grid-highlight" data-testid="grid-highlight">
+            Marked: {lit.label}
+          </span>
+        )}
         {grid.finished && count.faulted && (
           <span className="nw-muted">
             stopped by the fault after {count.performed} of up to {count.fullTotal}
@@ -102,6 +111,7 @@ export function WalkGrid({ events, cursor, onSeek }: WalkGridProps) {
         aria-labelledby={titleId}
         aria-rowcount={grid.rows.length + 1}
         aria-colcount={grid.cols.length + 1}
+        className={lit ? 'has-highlight' : undefined}
         style={{ '--nw-hatch': `url(#${hatchId})`, '--nw-unit': unit.toFixed(3) } as CSSProperties}
       >
         <title id={titleId}>
@@ -129,6 +139,7 @@ export function WalkGrid({ events, cursor, onSeek }: WalkGridProps) {
                     cy={cy}
                     size={layout.size}
                     onSeek={onSeek}
+                    marked={litCells.has(cell.key)}
                   />
                 );
               })}
@@ -138,6 +149,7 @@ export function WalkGrid({ events, cursor, onSeek }: WalkGridProps) {
                 size={layout.size}
                 lit={dataLit}
                 label={dataLabel}
+                marked={lit?.data === true}
               />
             )}
           </g>

@@ -90,6 +90,34 @@ export const tests: E2ETest[] = [
     },
   },
   {
+    name: 'each wrong count marks in the grid the cells it gets wrong (hover, focus, choose)',
+    fn: async (page, baseUrl) => {
+      await openApp(page, baseUrl);
+      await page.keyboard.press('End');
+      await expectCounter(page, 24, 24);
+      const wrong = page.getByRole('list', { name: 'Counts that are wrong, and why' });
+      const marked = page.locator('[role="gridcell"][data-marked]');
+      await wrong.getByRole('button', { name: /^Not 8:/ }).hover();
+      await eventually(
+        '16 cells marked for 8',
+        () => marked.count(),
+        (k) => k === 16,
+      );
+      await expectText(page.getByTestId('grid-highlight'), /the 16 cells a count of 8 leaves out/);
+      await wrong.getByRole('button', { name: /^Not 20:/ }).focus();
+      await eventually(
+        '4 cells marked for 20',
+        () => marked.count(),
+        (k) => k === 4,
+      );
+      await wrong.getByRole('button', { name: /^Not 25:/ }).click();
+      await expectText(page.getByTestId('grid-highlight'), /the data access, which a count of 25 adds/);
+      await page.mouse.move(0, 0);
+      await page.keyboard.press('Tab');
+      await expectText(page.getByTestId('grid-highlight'), /a count of 25 adds/);
+    },
+  },
+  {
     name: 'a fault says who handles it: a guest #PF the guest OS, an EPT violation the hypervisor',
     fn: async (page, baseUrl) => {
       await openApp(page, baseUrl);

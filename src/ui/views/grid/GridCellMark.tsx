@@ -7,6 +7,8 @@ export interface GridCellMarkProps {
   size: number;
   /** Move the cursor to this cell's step (click, Enter or Space on the cell). */
   onSeek?: (step: number) => void;
+  /** Pointed at from elsewhere (a wrong count's left-out cells). */
+  marked?: boolean;
 }
 
 const LIT = new Set(['done', 'current']);
@@ -16,7 +18,7 @@ const LIT = new Set(['done', 'current']);
  * Its name is the aria-label alone: an SVG <title> beside it would be read as the cell's text too,
  * and a name that differs from the text on the cell confuses speech input.
  */
-export function GridCellMark({ cell, cx, cy, size, onSeek }: GridCellMarkProps) {
+export function GridCellMark({ cell, cx, cy, size, onSeek, marked = false }: GridCellMarkProps) {
   const lit = LIT.has(cell.state);
   const className = [
     'nw-cell',
@@ -24,6 +26,7 @@ export function GridCellMark({ cell, cx, cy, size, onSeek }: GridCellMarkProps) 
     `is-${cell.state}`,
     lit ? 'is-lit' : '',
     cell.fault ? 'is-fault' : '',
+    marked ? 'is-marked' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -55,6 +58,7 @@ export function GridCellMark({ cell, cx, cy, size, onSeek }: GridCellMarkProps) 
       aria-current={cell.state === 'current' ? 'step' : undefined}
       data-step={cell.ref?.step}
       data-state={cell.state}
+      data-marked={marked || undefined}
     >
       {cell.kind === 'guest' ? (
         <rect className="nw-cell-shape" x={cx - half} y={cy - half} width={size} height={size} rx={5} />
@@ -74,13 +78,19 @@ export interface DataCellMarkProps {
   size: number;
   lit: boolean;
   label: string;
+  marked?: boolean;
 }
 
 /** The data access the walk was for: not a translation reference, so not numbered. */
-export function DataCellMark({ cx, cy, size, lit, label }: DataCellMarkProps) {
+export function DataCellMark({ cx, cy, size, lit, label, marked = false }: DataCellMarkProps) {
   const half = size / 2;
   return (
-    <g role="gridcell" aria-label={label} className={`nw-cell nw-cell-data${lit ? ' is-lit' : ''}`}>
+    <g
+      role="gridcell"
+      aria-label={label}
+      className={`nw-cell nw-cell-data${lit ? ' is-lit' : ''}${marked ? ' is-marked' : ''}`}
+      data-marked={marked || undefined}
+    >
       <rect className="nw-cell-shape" x={cx - half} y={cy - half} width={size} height={size} rx={5} />
       <text className="nw-cell-num" x={cx} y={cy} aria-hidden="true">
         data

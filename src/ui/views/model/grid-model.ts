@@ -29,6 +29,16 @@ export interface GridCell {
   readonly label: string;
 }
 
+/** Cells another view points at (a wrong count's left-out cells), lit in the grid. */
+export interface CellHighlight {
+  /** "row:col" keys (row 0 = final gPA, col 0 = the guest-entry read). */
+  readonly cells: readonly string[];
+  /** The data-access corner cell is meant too. */
+  readonly data: boolean;
+  /** "the 16 cells a count of 8 leaves out". */
+  readonly label: string;
+}
+
 export interface GridModel {
   readonly rows: readonly number[];
   readonly cols: readonly number[];

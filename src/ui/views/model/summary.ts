@@ -40,18 +40,52 @@ export function cacheSummary(model: WalkModel): string[] {
   return [...lines, ...model.drops.map((d) => `${dropText(model, d)}.`)];
 }
 
-/** The counts people expect instead, each with the cells it leaves out (nested walks that completed). */
-export function misconceptions(model: WalkModel): string[] {
+/** A count people expect instead, and the grid cells it gets wrong. */
+export interface Misconception {
+  /** The wrong count: 8, 20, 25 for the default walk. */
+  readonly count: number;
+  readonly text: string;
+  /** Cells the wrong count leaves out, as "row:col" keys of the grid (row 0 = final gPA). */
+  readonly cells: readonly string[];
+  /** The wrong count adds the data access (the grid's corner cell), which is not a reference. */
+  readonly addsData: boolean;
+}
+
+const refKey = (r: WalkModel['refs'][number]) =>
+  `${r.guestLevel}:${r.type === 'nested-read' ? r.nestedLevel : 0}`;
+
+/**
+ * The counts people expect instead, each with the cells it leaves out: only for a full nested
+ * walk that completed without a cache (with caches the grid already shows other cells missing).
+ */
+export function misconceptions(model: WalkModel): Misconception[] {
   const count = walkCount(model);
-  if (model.mode === 'native' || count.faulted || count.usedFormula === `${count.used}`) return [];
+  if (model.mode === 'native' || count.faulted || count.spared > 0) return [];
+  if (count.usedFormula === `${count.used}`) return [];
   const { n, m } = count;
   const nested = nestedName(model.mode);
   const lowest = levelName(model.n - n + 1);
   const rows = n === 1 ? `the guest ${lowest} row` : `the guest ${levelName(model.n)}…${lowest} rows`;
+  const nestedRefs = model.refs.filter((r) => r.type === 'nested-read');
   return [
-    `Not ${n + m}: that counts the guest walk (${n}) and only the final gPA through the ${nested} (${m}); it leaves out the ${n * m} ${nested} cells of ${rows}, the walks that translate each guest table's own gPA.`,
-    `Not ${n * m + n}: that forgets the final gPA's walk; it leaves out the ${m} ${nested} cells of the final gPA row.`,
-    `Not ${count.used + 1}: that counts the data access itself (the corner cell), which uses the translation but is not a step of it.`,
+    {
+      count: n + m,
+      text: `Not ${n + m}: that counts the guest walk (${n}) and only the final gPA through the ${nested} (${m}); it leaves out the ${n * m} ${nested} cells of ${rows}, the walks that translate each guest table's own gPA.`,
+      cells: nestedRefs.filter((r) => r.guestLevel > 0).map(refKey),
+      addsData: false,
+    },
+    {
+      count: n * m + n,
+      text: `Not ${n * m + n}: that forgets the final gPA's walk; it leaves out the ${m} ${nested} cells of the final gPA row.`,
+      cells: nestedRefs.filter((r) => r.guestLevel === 0).map(refKey),
+      addsData: false,
+    },
+    {
+      count: count.used + 1,
+      text: `Not ${count.used + 1}: that counts the data access itself (the corner cell), which uses the translation but is not a step of it.`,
+      cells: [],
+      addsData: true,
+    },
   ];
 }
 
