@@ -54,7 +54,7 @@ export interface Problem {
 
 /** The kinds' one-line descriptions, for pickers and worksheets. */
 export const PROBLEM_KIND_TITLES: Readonly<Record<ProblemKind, string>> = {
-  'walk-count': 'Count the memory references of one TLB miss',
+  'walk-count': 'Count the references of one TLB miss',
   'index-split': 'Split a linear address into its table indices',
   translate: 'Translate a guest-virtual address to guest- and host-physical',
   'find-fault': 'Find how an access ends: success, #PF, #GP or an EPT exit',

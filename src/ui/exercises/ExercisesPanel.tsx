@@ -44,22 +44,21 @@ export function ExercisesPanel() {
         and seed always give the same problem, so a link or a printed seed brings it back.
       </p>
       <div className="exercises-controls">
-        <label>
-          Kind{' '}
-          <select
-            value={ref.kind}
-            onChange={(e) => {
-              choose({ kind: e.target.value as ProblemKind, seed: ref.seed });
-              e.currentTarget.blur();
-            }}
-          >
-            {PROBLEM_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {PROBLEM_KIND_TITLES[kind]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <label htmlFor="exercise-kind">Kind</label>
+        <select
+          id="exercise-kind"
+          value={ref.kind}
+          onChange={(e) => {
+            choose({ kind: e.target.value as ProblemKind, seed: ref.seed });
+            e.currentTarget.blur();
+          }}
+        >
+          {PROBLEM_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {PROBLEM_KIND_TITLES[kind]}
+            </option>
+          ))}
+        </select>
         <label>
           Seed{' '}
           <input

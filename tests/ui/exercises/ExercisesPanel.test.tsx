@@ -28,7 +28,7 @@ describe('exercises panel', () => {
     const expected = generateProblem('walk-count', 77);
     const { user, panel } = await openApp('?exercise=walk-count:77');
     expect(within(panel).getByText(expected.question[0] ?? '')).toBeInTheDocument();
-    const field = within(panel).getByLabelText('Number of memory references');
+    const field = within(panel).getByLabelText('Your count of references');
     const right = expected.solution.references ?? '';
     await user.type(field, String(Number(right) + 1));
     await user.click(within(panel).getByRole('button', { name: 'Check' }));

@@ -42,7 +42,7 @@ export function walkCountProblem(prng: Prng, seed: number): Problem {
       'How many memory references does the walk make (not counting the data access itself)?',
     ],
     given: [{ label: 'Configuration', value: describeShape(shape) }],
-    fields: [{ id: 'references', label: 'Number of memory references', format: 'number' }],
+    fields: [{ id: 'references', label: 'Your count of references', format: 'number' }],
     solution: { references: String(total) },
     explanation,
     scenario,
