@@ -28,8 +28,8 @@ export function SequenceList({
         const isPicked = row.access !== null && row.access === picked;
         const text = (
           <>
-            <span className="nw-seq-num">{row.access !== null ? `${row.access + 1}.` : '·'}</span>
-            <span className="nw-seq-label">{row.label}</span>
+            <span className="nw-seq-num">{row.access !== null ? `${row.access + 1}.` : '·'}</span>{' '}
+            <span className="nw-seq-label">{row.label}</span>{' '}
             <span className="nw-seq-detail">{row.detail}</span>
           </>
         );

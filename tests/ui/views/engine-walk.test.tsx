@@ -87,7 +87,7 @@ describe('views over a real engine walk', () => {
       'Step 2: guest PDPT entry read (current step)',
     );
     expect(skipped[0]).toHaveAccessibleName(
-      'EPT PML4 entry read, translating the guest PML4 entry (skipped: TLB hit (gpa-tlb-4k))',
+      'EPT PML4 entry read, translating the guest PML4 entry — skipped: TLB hit (gpa-tlb-4k)',
     );
   });
 

@@ -112,7 +112,7 @@ export function buildGrid(model: WalkModel, rawCursor: number): GridModel {
             : 'pending';
       const fault = finished && ref !== undefined && key === faultKey;
       let label = describe(model, row, col, ref?.step, state);
-      if (skip) label += ` (skipped: ${skip.label})`;
+      if (skip) label += ` — skipped: ${skip.label}`;
       if (fault) label += ` — the walk faulted here`;
       cells.push({
         key,
