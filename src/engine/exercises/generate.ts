@@ -13,6 +13,7 @@ import { exitQualificationProblem } from './kinds/exit-qualification';
 import { tlbSequenceProblem } from './kinds/tlb-sequence';
 import { linearTableProblem } from './kinds/linear-table';
 import { tlbReachProblem } from './kinds/tlb-reach';
+import { shadowVsEptProblem } from './kinds/shadow-vs-ept';
 
 type Generator = (prng: Prng, seed: number) => Problem;
 
@@ -26,6 +27,7 @@ const GENERATORS: Readonly<Record<ProblemKind, Generator>> = {
   'tlb-sequence': tlbSequenceProblem,
   'linear-table': linearTableProblem,
   'tlb-reach': tlbReachProblem,
+  'shadow-vs-ept': shadowVsEptProblem,
 };
 
 /** Seeds are 32-bit unsigned integers. */

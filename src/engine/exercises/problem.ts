@@ -13,6 +13,7 @@ export const PROBLEM_KINDS = [
   'tlb-sequence',
   'linear-table',
   'tlb-reach',
+  'shadow-vs-ept',
 ] as const;
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 
@@ -63,4 +64,5 @@ export const PROBLEM_KIND_TITLES: Readonly<Record<ProblemKind, string>> = {
   'tlb-sequence': 'Count references along a sequence with TLBs and paging-structure caches',
   'linear-table': 'What would a single linear page table cost?',
   'tlb-reach': 'How much memory does a TLB cover?',
+  'shadow-vs-ept': 'Count the VM exits: shadow page tables against EPT',
 };
