@@ -31,3 +31,17 @@ export function refusal(source: string, error: AppError): AppError {
 
 /** A successful walk clears the banner, unless it must stay until dismissed. */
 export const afterSuccess = (error: AppError | null): AppError | null => (error?.sticky ? error : null);
+
+/**
+ * The banner after a walk that needed a fresh engine (docs/robustness.md): what happened, and that
+ * nothing was lost. A message that must stay until dismissed wins.
+ */
+export function restartedNotice(reason: string, shown: AppError | null): AppError {
+  if (shown?.sticky) return shown;
+  return {
+    kind: 'restarted',
+    message: `The walk engine stopped (${reason}). A new one was started and the walk ran again.`,
+    paths: [],
+    note: 'Nothing was lost: your scenario, your edits and your place in the walk are kept.',
+  };
+}

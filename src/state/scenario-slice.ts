@@ -7,7 +7,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import { formatLinear, isCanonical, parseLinearAddress } from '../engine';
 import type { WalkClient } from '../worker/client';
 import type { AppError, AppState, ScenarioSlice } from './app-state';
-import { afterSuccess, refusal } from './load-refusal';
+import { afterSuccess, refusal, restartedNotice } from './load-refusal';
 import { buildConcreteScenario, concreteFromDoc, DEFAULT_CONCRETE } from './concrete-scenario';
 import { clamp } from './playback-slice';
 import {
@@ -82,7 +82,7 @@ export const createScenarioSlice =
         cursor,
         walking: false,
         loading: false,
-        error: afterSuccess(get().error),
+        error: reply.restarted ? restartedNotice(reply.restarted, get().error) : afterSuccess(get().error),
         ...(levels && inRange(levels.n) && inRange(levels.m) && { abstractN: levels.n, abstractM: levels.m }),
       });
       return true;
@@ -213,7 +213,9 @@ export const createScenarioSlice =
           set({ error: image.error });
           return false;
         }
-        return edit(withMemoryWord(doc, image.memory, addr, entryValue(lo, hi)));
+        const walked = await edit(withMemoryWord(doc, image.memory, addr, entryValue(lo, hi)));
+        if (walked && image.restarted) set({ error: restartedNotice(image.restarted, get().error) });
+        return walked;
       },
 
       async setCachePreset(preset) {

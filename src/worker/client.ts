@@ -1,10 +1,14 @@
 /**
  * The UI's handle on the engine. In a browser the engine runs in a module Worker behind comlink;
  * where there is no Worker (tests, old hosts) the same API runs in-thread behind the same async
- * interface. A worker that dies rejects its pending calls with a clear error and is replaced on
- * the next call, so the caller's scenario is never lost.
+ * interface. A worker that stops — an uncaught error, a message it could not read, or silence past
+ * the request's deadline (terminated, closed) — is replaced and the request runs once more on the
+ * new one; the answer then says so (`restarted`). A value too deeply nested to post is refused
+ * before it is sent (docs/robustness.md).
  */
 import { wrap, type Endpoint, type Remote } from 'comlink';
+import { formatDeadline, realTimer, WALK_DEADLINE_MS, type DeadlineTimer } from './deadline';
+import { tooDeepAt, tooDeepMessage } from './nesting';
 import type { MemoryImageReply, WalkApi, WalkReply } from './protocol';
 import { createWalkApi } from './walk-api';
 
@@ -13,11 +17,14 @@ export interface WorkerLike extends Endpoint {
   terminate(): void;
 }
 
+/** An answer that needed a fresh worker carries why the first one was replaced. */
+export type Answer<T> = T & { readonly restarted?: string };
+
 export interface WalkClient {
   /** 'worker' while calls go to a Worker, 'in-thread' for the fallback. */
   readonly mode: 'worker' | 'in-thread';
-  walk(scenarioJson: unknown): Promise<WalkReply>;
-  memoryImage(scenarioJson: unknown): Promise<MemoryImageReply>;
+  walk(scenarioJson: unknown): Promise<Answer<WalkReply>>;
+  memoryImage(scenarioJson: unknown): Promise<Answer<MemoryImageReply>>;
   dispose(): void;
 }
 
@@ -35,9 +42,13 @@ export interface WalkClientOptions {
   createWorker?: () => WorkerLike | null;
   /** The API used in-thread (defaults to the real engine). */
   inThreadApi?: () => WalkApi;
+  /** How long a request may go unanswered before its worker counts as stopped. */
+  deadlineMs?: number;
+  /** Starts deadlines (tests expire them by hand). */
+  timer?: DeadlineTimer;
 }
 
-function defaultCreateWorker(): WorkerLike | null {
+export function defaultCreateWorker(): WorkerLike | null {
   if (typeof Worker === 'undefined') return null;
   return new Worker(new URL('./walk.worker.ts', import.meta.url), {
     type: 'module',
@@ -48,8 +59,32 @@ function defaultCreateWorker(): WorkerLike | null {
 export function createWalkClient(options: WalkClientOptions = {}): WalkClient {
   const createWorker = options.createWorker ?? defaultCreateWorker;
   const first = createWorker();
-  if (first === null) return createInThreadClient(options.inThreadApi ?? (() => createWalkApi()));
-  return createWorkerClient(first, createWorker);
+  const client =
+    first === null
+      ? createInThreadClient(options.inThreadApi ?? (() => createWalkApi()))
+      : createWorkerClient(first, createWorker, options.deadlineMs ?? WALK_DEADLINE_MS, options.timer);
+  return refusingDeepValues(client);
+}
+
+/** Answers a too-deep scenario with a scenario error instead of posting it. */
+function refusingDeepValues(client: WalkClient): WalkClient {
+  const refused = (at: string) =>
+    Promise.resolve({
+      ok: false as const,
+      error: { kind: 'scenario' as const, message: tooDeepMessage(at), paths: [at] },
+    });
+  return {
+    mode: client.mode,
+    walk: (json) => {
+      const at = tooDeepAt(json);
+      return at === null ? client.walk(json) : refused(at);
+    },
+    memoryImage: (json) => {
+      const at = tooDeepAt(json);
+      return at === null ? client.memoryImage(json) : refused(at);
+    },
+    dispose: () => client.dispose(),
+  };
 }
 
 function createInThreadClient(makeApi: () => WalkApi): WalkClient {
@@ -71,34 +106,39 @@ function createInThreadClient(makeApi: () => WalkApi): WalkClient {
 interface Live {
   readonly worker: WorkerLike;
   readonly remote: Remote<WalkApi>;
-  readonly pending: Set<(error: Error) => void>;
-  readonly detach: () => void;
+  readonly pending: Set<(error: WorkerStopped) => void>;
+  readonly die: (reason: string) => void;
 }
 
-function createWorkerClient(first: WorkerLike, createWorker: () => WorkerLike | null): WalkClient {
+/** Why a worker was given up, before it becomes the user's message. */
+class WorkerStopped extends Error {}
+
+function createWorkerClient(
+  first: WorkerLike,
+  createWorker: () => WorkerLike | null,
+  deadlineMs: number,
+  timer: DeadlineTimer = realTimer,
+): WalkClient {
   let live: Live | null = null;
   let disposed = false;
 
   const start = (worker: WorkerLike): Live => {
-    const pending = new Set<(error: Error) => void>();
+    const pending = new Set<(error: WorkerStopped) => void>();
     const onError = (event: Event) => die(describe(event, 'the worker raised an uncaught error'));
     const onMessageError = () => die('a message from the worker could not be read');
     worker.addEventListener('error', onError);
     worker.addEventListener('messageerror', onMessageError);
-    const detach = () => {
-      worker.removeEventListener('error', onError);
-      worker.removeEventListener('messageerror', onMessageError);
-    };
-    const state: Live = { worker, remote: wrap<WalkApi>(worker), pending, detach };
     const die = (reason: string) => {
       if (live !== state) return;
       live = null;
-      detach();
+      worker.removeEventListener('error', onError);
+      worker.removeEventListener('messageerror', onMessageError);
       worker.terminate();
-      const error = new WorkerDiedError(reason);
-      for (const reject of pending) reject(error);
+      const error = new WorkerStopped(reason);
+      for (const reject of [...pending]) reject(error);
       pending.clear();
     };
+    const state: Live = { worker, remote: wrap<WalkApi>(worker), pending, die };
     return state;
   };
 
@@ -106,33 +146,51 @@ function createWorkerClient(first: WorkerLike, createWorker: () => WorkerLike | 
     if (disposed) throw new Error('The walk client was disposed.');
     if (live) return live;
     const worker = createWorker();
-    if (worker === null) throw new WorkerDiedError('no worker could be started');
+    if (worker === null) throw new WorkerStopped('no worker could be started');
     live = start(worker);
     return live;
   };
   live = start(first);
 
-  const call = <T>(run: (remote: Remote<WalkApi>) => Promise<T>): Promise<T> => {
-    let state: Live;
-    try {
-      state = current();
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return new Promise<T>((resolve, reject) => {
-      const fail = (error: Error) => reject(error);
+  /** One try on the current worker, which is given up if it does not answer in time. */
+  const attempt = <T>(run: (remote: Remote<WalkApi>) => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const state = current();
+      let cancel = () => {};
+      const settle = (finish: () => void) => {
+        if (!state.pending.delete(fail)) return;
+        cancel();
+        finish();
+      };
+      const fail = (error: WorkerStopped) => {
+        cancel();
+        reject(error);
+      };
       state.pending.add(fail);
+      cancel = timer(deadlineMs, () => state.die(`no answer within ${formatDeadline(deadlineMs)}`));
       run(state.remote).then(
-        (value) => {
-          state.pending.delete(fail);
-          resolve(value);
-        },
-        (error: unknown) => {
-          state.pending.delete(fail);
-          reject(error instanceof Error ? error : new Error(String(error)));
-        },
+        (value) => settle(() => resolve(value)),
+        (error: unknown) => settle(() => reject(error instanceof Error ? error : new Error(String(error)))),
       );
     });
+
+  const call = async <T extends object>(run: (remote: Remote<WalkApi>) => Promise<T>): Promise<Answer<T>> => {
+    let firstReason: string;
+    try {
+      return await attempt(run);
+    } catch (error) {
+      if (!(error instanceof WorkerStopped)) throw error;
+      firstReason = error.message;
+    }
+    // Once more on a fresh worker: a stop is rarely the request's fault.
+    try {
+      return { ...(await attempt(run)), restarted: firstReason };
+    } catch (error) {
+      if (!(error instanceof WorkerStopped)) throw error;
+      throw new WorkerDiedError(
+        error.message === firstReason ? `${firstReason}, twice` : `${firstReason}, then ${error.message}`,
+      );
+    }
   };
 
   return {
@@ -143,11 +201,11 @@ function createWorkerClient(first: WorkerLike, createWorker: () => WorkerLike | 
     dispose() {
       disposed = true;
       if (!live) return;
-      const { worker, pending, detach } = live;
-      live = null;
-      detach();
-      worker.terminate();
-      for (const reject of pending) reject(new Error('The walk client was disposed.'));
+      const { pending, die } = live;
+      const waiting = [...pending];
+      pending.clear();
+      die('disposed');
+      for (const reject of waiting) reject(new WorkerStopped('The walk client was disposed.'));
     },
   };
 }

@@ -12,6 +12,7 @@ const TITLES = {
   network: 'Could not load',
   file: 'Could not import',
   link: 'Link problem',
+  restarted: 'The walk engine was restarted',
 } as const;
 
 export function ErrorBanner() {
