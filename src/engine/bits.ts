@@ -54,6 +54,7 @@ export const EPTP_MEMTYPE = 0b111; // bits 2:0
 export const EPTP_WALK_LENGTH = 0b11_1000; // bits 5:3 = levels − 1
 export const EPTP_WALK_LENGTH_SHIFT = 3;
 export const EPTP_AD = 0b100_0000; // bit 6 enables EPT accessed/dirty flags
+export const EPTP_RESERVED = 0xf80; // bits 11:7 must be 0 (docs/hardware-rules.md §2)
 
 /** EPT-violation exit qualification — SDM Vol. 3, §28.2.1, Table 28-7. */
 export const EXITQ_READ = 1 << 0;

@@ -10,6 +10,7 @@ import { describeValue } from './errors';
 export const HEX_EXPECTED = 'a hex string like "0x7fff_f000_0123" or a number below 2^53';
 const HEX_TEXT = /^0x_*[0-9a-f][0-9a-f_]*$/i;
 const TWO_64 = 1n << 64n;
+const MAX_HEX_DIGITS = 16;
 
 export type HexReading =
   { readonly ok: true; readonly value: bigint } | { readonly ok: false; readonly message: string };
@@ -26,6 +27,13 @@ export function readHex64(input: unknown): HexReading {
   if (typeof input !== 'string') return wrong();
   const text = input.trim();
   if (!HEX_TEXT.test(text)) return wrong();
+  // Zeros in front still count: 17 digits do not fit a 64-bit field, whatever their value.
+  if (text.length - 2 - (text.match(/_/g)?.length ?? 0) > MAX_HEX_DIGITS) {
+    return {
+      ok: false,
+      message: `expected a value that fits in 64 bits (at most ${MAX_HEX_DIGITS} hex digits), got ${describeValue(input)}`,
+    };
+  }
   const value = BigInt('0x' + text.slice(2).replace(/_/g, ''));
   if (value >= TWO_64)
     return { ok: false, message: `expected a value that fits in 64 bits, got ${describeValue(input)}` };

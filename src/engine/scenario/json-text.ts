@@ -1,27 +1,19 @@
-/** JSON text → value, with syntax errors reported by line and column. */
+/**
+ * JSON text → value through the strict reader (strict-json.ts): a syntax error is one issue at the
+ * root, "not valid JSON: line L, column C: …"; a refused key, depth or number names its path.
+ */
 import { ScenarioError } from './errors';
-
-function lineAndColumn(text: string, position: number): { line: number; column: number } {
-  const before = text.slice(0, position);
-  const line = before.split('\n').length;
-  const column = position - (before.lastIndexOf('\n') + 1) + 1;
-  return { line, column };
-}
+import { JsonTextError, readStrictJson } from './strict-json';
 
 export function parseJsonText(text: string): unknown {
   try {
-    return JSON.parse(text);
+    return readStrictJson(text);
   } catch (error) {
-    const raw = error instanceof Error ? error.message : String(error);
-    const atPosition = /\s*in JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(raw);
-    let message = raw;
-    if (atPosition) {
-      const { line, column } = lineAndColumn(text, Number(atPosition[1]));
-      message = `line ${line}, column ${column}: ${raw.replace(atPosition[0], '')}`;
-    } else if (/end of JSON input/.test(raw)) {
-      const { line, column } = lineAndColumn(text, text.length);
-      message = `line ${line}, column ${column}: ${raw}`;
-    }
-    throw new ScenarioError([{ path: [], message: `not valid JSON: ${message}` }]);
+    if (!(error instanceof JsonTextError)) throw error;
+    const issue =
+      error.kind === 'syntax'
+        ? { path: [], message: `not valid JSON: ${error.message}` }
+        : { path: error.path, message: error.message };
+    throw new ScenarioError([issue]);
   }
 }

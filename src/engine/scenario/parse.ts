@@ -9,19 +9,22 @@
 import { scenarioSchema, type RawScenario } from './schema';
 import { isMemoryAccess, resolveStep } from './access-schema';
 import type { CpuConfig, EptConfig, NptConfig, PageSize } from '../vocabulary';
-import { EPTP_MEMTYPE, EPTP_WALK_LENGTH, EPTP_WALK_LENGTH_SHIFT, PAGE_4K } from '../bits';
+import { EPTP_MEMTYPE, EPTP_RESERVED, EPTP_WALK_LENGTH, EPTP_WALK_LENGTH_SHIFT, PAGE_4K } from '../bits';
 import { DEFAULT_CPU } from '../cpu-defaults';
 import { bytesOfPageSize } from '../paging';
 import { isCanonical } from '../address';
 import { IssueList, ScenarioError } from './errors';
 import { fromZodIssues } from './zod-issues';
 import { parseJsonText } from './json-text';
+import { MAX_JSON_DEPTH, tooDeepPath } from './strict-json';
 import { hexOf } from './hex';
 import type { GuestMapping, NestedMapping, Scenario } from './model';
 import { DEFAULT_GUEST_FLAGS, DEFAULT_NESTED_PERMS } from './flags';
 
 export function parseScenario(input: unknown): Scenario {
   const value = typeof input === 'string' ? parseJsonText(input) : input;
+  const deep = typeof input === 'string' ? null : tooDeepPath(value);
+  if (deep) throw new ScenarioError([{ path: deep, message: `nested deeper than ${MAX_JSON_DEPTH} levels` }]);
   const parsed = scenarioSchema.safeParse(value);
   if (!parsed.success) throw new ScenarioError(fromZodIssues(parsed.error.issues, value));
   return resolveScenario(parsed.data);
@@ -68,6 +71,11 @@ function resolveEpt(raw: RawScenario['ept'], maxPhyAddr: number, issues: IssueLi
   }
   if (memoryType !== 0 && memoryType !== 6) {
     issues.add(['ept', 'eptp'], `bits 2:0 give memory type ${memoryType}: expected 0 (UC) or 6 (WB)`);
+  }
+  // Bits 11:7 must be 0 (docs/hardware-rules.md §2): VM entry would fail with any of them set.
+  for (let bit = 7; bit <= 11; bit++) {
+    if ((eptp & EPTP_RESERVED & (1 << bit)) !== 0)
+      issues.add(['ept', 'eptp'], `reserved bit ${bit} is set: bits 11:7 of the EPTP must be 0`);
   }
   if (eptp >= 2 ** maxPhyAddr) issues.add(['ept', 'eptp'], `address bits above maxPhyAddr (${maxPhyAddr})`);
   return { eptp };
