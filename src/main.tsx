@@ -8,6 +8,8 @@ import { App } from './ui/App';
 import { createWalkClient } from './worker/client';
 import { worksheetFromSearch } from './state/exercise-url';
 import { WorksheetPage } from './ui/exercises/WorksheetPage';
+import { hvFromSearch } from './state/hv-url';
+import { HvScenesPage } from './ui/hv/HvScenesPage';
 
 const store = createAppStore(createWalkClient());
 if (window.matchMedia?.('(prefers-color-scheme: dark)').matches) store.getState().setTheme('dark');
@@ -16,6 +18,13 @@ if (!root) throw new Error('index.html has no #root element');
 
 // A worksheet link opens the printable sheet alone, without the walk.
 const worksheet = worksheetFromSearch(window.location.search);
-createRoot(root).render(
-  <StrictMode>{worksheet ? <WorksheetPage sheet={worksheet} /> : <App store={store} />}</StrictMode>,
+// A scene link opens the hypervisor scenes page instead of the walk.
+const hvLink = hvFromSearch(window.location.search);
+const page = worksheet ? (
+  <WorksheetPage sheet={worksheet} />
+) : hvLink ? (
+  <HvScenesPage link={hvLink} />
+) : (
+  <App store={store} />
 );
+createRoot(root).render(<StrictMode>{page}</StrictMode>);

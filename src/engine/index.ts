@@ -27,3 +27,4 @@ export * from './workload/trace-parse';
 export * from './workload/pass-result';
 export * from './exercises';
 export * from './hv';
+export * from './hv/view';

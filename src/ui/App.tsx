@@ -30,6 +30,7 @@ import { ExercisesPanel } from './exercises/ExercisesPanel';
 import { SkipLink } from './layout/SkipLink';
 import { WalkViews } from './layout/WalkViews';
 import { CostPanel } from './views';
+import { HV_SCENES } from '../engine';
 import './app.css';
 import './presenter.css';
 
@@ -68,6 +69,9 @@ export function App({ store }: { store: AppStore }) {
             <Glossary />
             <Settings />
           </ViewBoundary>
+          <a className="hv-link" href={`?hv=${HV_SCENES[0]?.id ?? ''}`}>
+            The hypervisor’s side
+          </a>
         </header>
         <ViewBoundary name="message banner">
           <ErrorBanner />

@@ -1,0 +1,64 @@
+/**
+ * The scenes page (`?hv=<scene-id>&step=<k>`): a picker of every scene, a link back to the walk
+ * view, and the scene itself; the URL follows the scene and the step.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { HV_SCENES } from '../../engine';
+import { withHvLink, withoutHvLink, type HvLink } from '../../state/hv-url';
+import { presenterInUrl } from '../hooks/usePresenterUrl';
+import { HvScene } from './HvScene';
+import '../app.css';
+import '../presenter.css';
+
+export function HvScenesPage({ link }: { link: HvLink }) {
+  const [sceneId, setSceneId] = useState(link.sceneId);
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.theme = window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+    root.dataset.presenter = String(presenterInUrl(window.location.search));
+  }, []);
+  const writeUrl = useCallback((id: string, step: number) => {
+    const { pathname, search } = window.location;
+    window.history.replaceState(
+      window.history.state,
+      '',
+      pathname + withHvLink(search, { sceneId: id, step }),
+    );
+  }, []);
+  const onStep = useCallback((cursor: number) => writeUrl(sceneId, cursor), [sceneId, writeUrl]);
+  const walkHref = window.location.pathname + withoutHvLink(window.location.search);
+  return (
+    <div className="app hv-page">
+      <header className="app-header">
+        <h1>
+          nestwalk <span className="subtitle">— the hypervisor’s side</span>
+        </h1>
+        <label className="hv-picker">
+          Scene{' '}
+          <select
+            value={sceneId}
+            onChange={(e) => {
+              setSceneId(e.target.value);
+              writeUrl(e.target.value, 0);
+            }}
+          >
+            {HV_SCENES.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <a href={walkHref}>Back to the walk view</a>
+      </header>
+      <main>
+        <HvScene
+          key={sceneId}
+          sceneId={sceneId}
+          step={sceneId === link.sceneId ? link.step : 0}
+          onStep={onStep}
+        />
+      </main>
+    </div>
+  );
+}

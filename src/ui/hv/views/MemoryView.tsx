@@ -1,0 +1,134 @@
+/**
+ * The hypervisor's side of one VM's memory at the cursor, for the guest-memory, swap-out, KSM
+ * and emulate scenes: QEMU's guest RAM, the memslots, and for each page the scene touches its
+ * gPA → HVA (slot offset) → hPA (host PTE) and its EPT leaf; the steps of the current event.
+ */
+import { emulationWalk, formatLinear, formatPhys, framesShared, memoryPicture } from '../../../engine';
+import type { HvPosition, HvReport, HvScript, HvSceneView, HvVmPicture, HvLeaf } from '../../../engine';
+import { StepList } from '../StepList';
+
+const leafText = (leaf: HvLeaf | null, swapped = false) =>
+  leaf === null
+    ? swapped
+      ? 'cleared (in swap)'
+      : 'not present'
+    : `${leaf.hpa === null ? 'resident' : formatPhys(leaf.hpa)}${leaf.writable ? '' : ' (read-only)'}`;
+
+function VmTable({ vm }: { vm: HvVmPicture }) {
+  return (
+    <section className="hv-vm" aria-label={`VM ${vm.id}`}>
+      <h3>
+        VM {vm.id}
+        {vm.eptp !== undefined && <span className="hv-muted"> · EPTP {formatPhys(vm.eptp)}</span>}
+      </h3>
+      <p>
+        QEMU’s guest RAM: HVA {formatPhys(vm.ram.hva)} – {formatPhys(vm.ram.hva + vm.ram.size - 1)}
+        {vm.warm ? ' (warm: resident from the start)' : ' (cold: nothing resident at start)'}
+      </p>
+      <ul className="hv-slots">
+        {vm.memslots.map((s, i) => (
+          <li key={i}>
+            memslot {i}: gPA {formatPhys(s.gpa)} – {formatPhys(s.gpa + s.size - 1)} → HVA {formatPhys(s.hva)}{' '}
+            (offset +{formatPhys(s.hva - s.gpa)})
+          </li>
+        ))}
+      </ul>
+      <table className="hv-pages">
+        <caption>Guest pages of this scene</caption>
+        <thead>
+          <tr>
+            <th scope="col">gVA</th>
+            <th scope="col">gPA</th>
+            <th scope="col">HVA (memslot)</th>
+            <th scope="col">host PTE → hPA</th>
+            <th scope="col">EPT leaf → hPA</th>
+          </tr>
+        </thead>
+        <tbody>
+          {vm.pages.map((p) => (
+            <tr key={p.gpa}>
+              <td>{p.role === 'table' ? 'guest table' : p.vas.map((v) => formatLinear(v)).join(', ')}</td>
+              <th scope="row">{formatPhys(p.gpa)}</th>
+              <td>{p.hva === null ? 'MMIO (no slot)' : `${formatPhys(p.hva)} (slot ${p.slot})`}</td>
+              <td>{leafText(p.hostPte, p.swapped)}</td>
+              <td>{vm.eptp === undefined ? '—' : leafText(p.eptLeaf)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function EmulationTable({ script, report }: { script: HvScript; report: HvReport }) {
+  return (
+    <>
+      {emulationWalk(script, report).map((w) => (
+        <section key={w.event} className="hv-emulate" aria-label={`Emulating at ${formatLinear(w.va)}`}>
+          <h3>KVM’s software walk of {formatLinear(w.va)} against the hardware’s</h3>
+          <ol>
+            {w.reads.map((r) => (
+              <li key={r.level}>
+                level {r.level}: gPA {formatPhys(r.gpa)} + {formatPhys(r.offset)} (slot {r.slot ?? '–'}) = HVA{' '}
+                {formatPhys(r.hva)}
+              </li>
+            ))}
+          </ol>
+          <p>
+            Software: {w.reads.length} reads ≈ {w.softwareCycles.toLocaleString('en-US')} cycles, each a guest
+            table entry found by adding the slot’s offset to its gPA. Hardware:{' '}
+            {w.hardware
+              ? `${w.hardware.references} references ≈ ${w.hardware.cycles.toLocaleString('en-US')} cycles (event ${w.hardware.event + 1})`
+              : 'no completed access to this address in the scene'}
+            . A guest-physical address needs only the one addition.
+          </p>
+        </section>
+      ))}
+    </>
+  );
+}
+
+export function MemoryView({
+  view,
+  script,
+  report,
+  shadow,
+  position,
+}: {
+  view: HvSceneView;
+  script: HvScript;
+  report: HvReport;
+  shadow: HvReport;
+  position: HvPosition | null;
+}) {
+  const pictures = memoryPicture(script, report, position);
+  return (
+    <div className={`hv-view hv-${view}`}>
+      <div className="hv-columns">
+        <div>
+          {pictures.map((vm) => (
+            <VmTable key={vm.id} vm={vm} />
+          ))}
+          {view === 'ksm' && (
+            <p className="hv-saved">
+              Host frames shared now: <strong>{framesShared(pictures)}</strong>; saved by KSM at the end of
+              the run: <strong>{report.ksmSavedFrames}</strong> frame(s) of 4 KiB.
+            </p>
+          )}
+          {view === 'emulate' && <EmulationTable script={script} report={report} />}
+        </div>
+        <StepList
+          event={position ? report.events[position.event] : undefined}
+          upTo={position?.step ?? -1}
+          mode={report.mode}
+          label="What happens under EPT"
+        />
+      </div>
+      <p className="hv-note">
+        The whole run: {report.totals.exitCount} exits under EPT, {shadow.totals.exitCount} in shadow mode;
+        host faults {report.totals.hostFaults.minor} first touch + {report.totals.hostFaults.swapIn} swap-in.
+        Only memory-virtualization exits are modelled.
+      </p>
+    </div>
+  );
+}
