@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { compareHvModes, HV_SCENES, parseHvScript, type HvScene as Scene } from '../../../src/engine';
 import { HvScene, HvSceneFrame } from '../../../src/ui/hv/HvScene';
-import ksm from '../../fixtures/hv/ksm.json';
-import swapOut from '../../fixtures/hv/swap-out.json';
-import emulate from '../../fixtures/hv/emulate.json';
-import guestMemory from '../../fixtures/hv/guest-memory.json';
+import ksm from '../../../src/engine/hv/scenes/ksm.json';
+import swapOut from '../../../src/engine/hv/scenes/swap-out.json';
+import emulate from '../../../src/engine/hv/scenes/emulate.json';
+import guestMemory from '../../../src/engine/hv/scenes/guest-memory.json';
 
 const reports = (script: unknown) => {
   const parsed = parseHvScript(script);

@@ -3,6 +3,11 @@
  * the hv format with the view that draws it and its teaching point. The app, the tests and the
  * lecture tour find scenes here by id.
  */
+import demandPaging from './demand-paging.json';
+import emulate from './emulate.json';
+import guestMemory from './guest-memory.json';
+import ksm from './ksm.json';
+import swapOut from './swap-out.json';
 import switchLoop from './switch-loop.json';
 
 /** Which picture of a run a scene is drawn as. */
@@ -27,6 +32,46 @@ export const HV_SCENES: readonly HvScene[] = [
     whatToNotice:
       'Every MOV to CR3 exits in shadow mode and none does under EPT; the price EPT pays instead is the 24-reference walk on each TLB miss.',
     script: switchLoop,
+  },
+  {
+    id: 'demand-paging',
+    title: 'Shadow vs EPT: the guest maps pages on demand',
+    view: 'shadow-vs-ept',
+    whatToNotice:
+      "In shadow mode KVM intercepts the guest's page faults, reinjects the ones that are the guest's own, and traps its writes to its write-protected page tables; under EPT the guest handles its faults and edits its tables without a single exit.",
+    script: demandPaging,
+  },
+  {
+    id: 'guest-memory',
+    title: "Where guest memory lives: QEMU's RAM, memslots and the host's tables",
+    view: 'guest-memory',
+    whatToNotice:
+      "A guest-physical page is an offset into QEMU's guest RAM (its memslot gives the HVA); KVM fills the EPT lazily, so the first touch of each page, table pages included, is an EPT violation and a host fault.",
+    script: guestMemory,
+  },
+  {
+    id: 'swap-out',
+    title: 'The host swaps out a guest page',
+    view: 'swap-out',
+    whatToNotice:
+      'The guest never notices: the host clears its own PTE and the EPT leaf, and the next guest access takes an EPT violation that swaps the page back in, into a new frame.',
+    script: swapOut,
+  },
+  {
+    id: 'ksm',
+    title: 'KSM: two VMs share one host frame',
+    view: 'ksm',
+    whatToNotice:
+      'After the merge both VMs read the same host frame through read-only mappings; the first write breaks the sharing with a copy-on-write into a frame of its own.',
+    script: ksm,
+  },
+  {
+    id: 'emulate',
+    title: 'Emulating an instruction: KVM walks the guest tables in software',
+    view: 'emulate',
+    whatToNotice:
+      "To emulate, KVM reads each guest table entry itself, turning every gPA into an HVA by its memslot's offset; the hardware's nested walk of the same address costs 24 references.",
+    script: emulate,
   },
 ];
 
