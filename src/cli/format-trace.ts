@@ -51,46 +51,39 @@ export function describeMode(scenario: Scenario): string {
 }
 
 function outcomeLines(r: TranslationResult): string[] {
-  const gpa = r.faultGpa === undefined ? '?' : formatPhys(r.faultGpa);
   switch (r.outcome) {
     case 'ok': {
-      const parts = [
-        ...(r.gpa !== undefined ? [`gpa ${formatPhys(r.gpa)}`] : []),
-        `pa ${formatPhys(r.pa ?? 0)}`,
-      ];
+      const parts = [...(r.gpa !== undefined ? [`gpa ${formatPhys(r.gpa)}`] : []), `pa ${formatPhys(r.pa)}`];
       const sizes = r.nestedPageSize
         ? ` (guest page ${r.guestPageSize}, nested page ${r.nestedPageSize})`
         : '';
       return [`${parts.join(' · ')} · page size ${r.pageSize}${sizes}`];
     }
     case 'page-fault': {
-      const code = r.errorCode ?? 0;
+      const code = r.errorCode;
       return [
         `#PF error code ${formatPhys(code)} = ${bitsLine(decodePageFaultErrorCode(code))}`,
-        `CR2 ${formatLinear(r.faultLinear ?? r.va)}`,
+        `CR2 ${formatLinear(r.faultLinear)}`,
       ];
     }
     case 'general-protection':
       return ['#GP: the address is not canonical, so there is no walk'];
     case 'ept-violation': {
-      const q = r.exitQualification ?? 0;
+      const q = r.exitQualification;
       return [
-        `EPT violation at gpa ${gpa}` +
-          (r.guestLinearAddress ? ` (guest linear ${formatLinear(r.guestLinearAddress)})` : ''),
+        `EPT violation at gpa ${formatPhys(r.faultGpa)} (guest linear ${formatLinear(r.guestLinearAddress)})`,
         `exit qualification ${formatPhys(q)} = ${bitsLine(decodeExitQualification(q))}`,
       ];
     }
     case 'ept-misconfig':
-      return [`EPT misconfiguration while translating gpa ${gpa} (no exit qualification)`];
+      return [`EPT misconfiguration while translating gpa ${formatPhys(r.faultGpa)} (no exit qualification)`];
     case 'nested-page-fault': {
-      const info = r.exitInfo1 ?? 0;
+      const info = r.exitInfo1;
       return [
         `#NPF EXITINFO1 ${formatPhys(info)} = ${bitsLine(decodeExitInfo1(info))}`,
-        `EXITINFO2 (gpa) ${gpa}`,
+        `EXITINFO2 (gpa) ${formatPhys(r.faultGpa)}`,
       ];
     }
-    default:
-      return [];
   }
 }
 

@@ -9,7 +9,9 @@ import type { CacheEntrySnapshot } from './cache/snapshot-types';
 import type {
   AccessKind,
   Cpl,
-  LinearAddress,
+  Gpa,
+  Gva,
+  Hpa,
   Outcome,
   PageSize,
   PagingMode,
@@ -19,7 +21,7 @@ import type { TranslationResult } from './result';
 
 export interface WalkStartEvent {
   readonly type: 'walk-start';
-  readonly va: LinearAddress;
+  readonly va: Gva;
   readonly kind: AccessKind;
   readonly cpl: Cpl;
   readonly mode: PagingMode;
@@ -35,9 +37,9 @@ export interface GuestReadEvent {
   /** 9-bit index of the entry within its table. */
   readonly index: number;
   /** Guest-physical address of the entry (native: equal to addr). */
-  readonly gpa: number;
+  readonly gpa: Gpa;
   /** Host-physical (native: physical) address of the entry. */
-  readonly addr: number;
+  readonly addr: Hpa;
   readonly lo: number;
   readonly hi: number;
 }
@@ -51,9 +53,9 @@ export interface NestedReadEvent {
   readonly nestedLevel: number;
   readonly index: number;
   /** The guest-physical address being translated. */
-  readonly gpa: number;
+  readonly gpa: Gpa;
   /** Host-physical address of the nested entry. */
-  readonly addr: number;
+  readonly addr: Hpa;
   readonly lo: number;
   readonly hi: number;
 }
@@ -64,7 +66,8 @@ export interface AdUpdateEvent {
   readonly table: 'guest' | 'nested';
   readonly guestLevel: number;
   readonly nestedLevel: number;
-  readonly addr: number;
+  /** Host-physical address of the updated entry. */
+  readonly addr: Hpa;
   readonly setAccessed: boolean;
   readonly setDirty: boolean;
   /** The entry after the update. */

@@ -9,12 +9,14 @@ import {
   ACCESS_FETCH,
   ACCESS_READ,
   ACCESS_WRITE,
-  OUTCOMES,
   OUTCOME_EPT_MISCONFIG,
   OUTCOME_EPT_VIOLATION,
   OUTCOME_NPF,
   OUTCOME_OK,
   OUTCOME_PAGE_FAULT,
+  asGpa,
+  asGva,
+  asHpa,
   type Access,
   type Cpl,
   type PagingMode,
@@ -192,14 +194,14 @@ class EngineMachine implements Machine {
       sideEffects,
       caches === null ? CACHES_OFF : sideEffects ? CACHES_ON : CACHES_READ,
     );
-    sink?.({ type: 'walk-start', va, kind, cpl, mode, guestLevels, nestedLevels });
+    sink?.({ type: 'walk-start', va: asGva(va), kind, cpl, mode, guestLevels, nestedLevels });
     const code = guest.walk(va.hi >>> 0, va.lo >>> 0, kindCode, cpl);
     if (sideEffects) this.count();
     let result = describeResult(guest, code, access, mode, guestLevels, nestedLevels, ctx);
-    if (sink !== undefined && code !== OUTCOME_OK) {
+    if (sink !== undefined && result.outcome !== 'ok') {
       sink({
         type: 'fault',
-        outcome: result.outcome as Exclude<typeof result.outcome, 'ok'>,
+        outcome: result.outcome,
         guestLevel: guest.fault.guestLevel,
         nestedLevel: guest.fault.nestedLevel,
         reason: guest.describeFault(kindCode, cpl),
@@ -232,46 +234,46 @@ function describeResult(
   ctx: WalkContext,
 ): TranslationResult {
   const { record, fault } = guest;
+  const va = asGva(access.va);
   const base = {
-    va: access.va,
+    va,
     kind: access.kind,
     cpl: access.cpl,
     mode,
-    outcome: OUTCOMES[code]!,
     guestLevels,
     nestedLevels,
     references: ctx.references ?? [],
-    faultGuestLevel: code === OUTCOME_OK ? undefined : fault.guestLevel,
-    faultNestedLevel: code === OUTCOME_OK ? undefined : fault.nestedLevel,
   };
+  if (code === OUTCOME_OK) {
+    const guestPageSize = pageSizeOfLevel(record.guestLeafLevel);
+    const nestedPageSize = record.nestedLeafLevel === 0 ? undefined : pageSizeOfLevel(record.nestedLeafLevel);
+    return {
+      ...base,
+      outcome: 'ok',
+      gpa: mode === 'native' ? undefined : asGpa(record.gpa),
+      pa: asHpa(record.pa),
+      guestPageSize,
+      nestedPageSize,
+      pageSize: smallerPage(guestPageSize, nestedPageSize),
+    };
+  }
+  const at = { ...base, faultGuestLevel: fault.guestLevel, faultNestedLevel: fault.nestedLevel };
   switch (code) {
-    case OUTCOME_OK: {
-      const guestPageSize = pageSizeOfLevel(record.guestLeafLevel);
-      const nestedPageSize =
-        record.nestedLeafLevel === 0 ? undefined : pageSizeOfLevel(record.nestedLeafLevel);
-      return {
-        ...base,
-        gpa: mode === 'native' ? undefined : record.gpa,
-        pa: record.pa,
-        guestPageSize,
-        nestedPageSize,
-        pageSize: smallerPage(guestPageSize, nestedPageSize),
-      };
-    }
     case OUTCOME_PAGE_FAULT:
-      return { ...base, errorCode: fault.errorCode, faultLinear: access.va };
+      return { ...at, outcome: 'page-fault', errorCode: fault.errorCode, faultLinear: va };
     case OUTCOME_EPT_VIOLATION:
       return {
-        ...base,
-        faultGpa: fault.gpa,
+        ...at,
+        outcome: 'ept-violation',
+        faultGpa: asGpa(fault.gpa),
         exitQualification: fault.exitQualification,
-        guestLinearAddress: access.va,
+        guestLinearAddress: va,
       };
     case OUTCOME_EPT_MISCONFIG:
-      return { ...base, faultGpa: fault.gpa };
+      return { ...at, outcome: 'ept-misconfig', faultGpa: asGpa(fault.gpa) };
     case OUTCOME_NPF:
-      return { ...base, faultGpa: fault.gpa, exitInfo1: fault.exitInfo1 };
+      return { ...at, outcome: 'nested-page-fault', faultGpa: asGpa(fault.gpa), exitInfo1: fault.exitInfo1 };
     default:
-      return base; // #GP: no walk
+      return { ...at, outcome: 'general-protection' }; // a non-canonical address: no walk
   }
 }

@@ -2,7 +2,7 @@
  * The engine's leaf vocabulary: access kinds, outcomes and their numeric codes, page sizes, the
  * vCPU's paging state, and the plain records results are made of. It imports nothing, so every
  * file of the engine can use it without an import cycle. Physical and guest-physical addresses are
- * plain numbers (≤ 52 bits fit a double exactly); linear addresses (57 bits with LA57,
+ * plain numbers (≤ 52 bits fit a double exactly), branded by space; linear addresses (57 bits with LA57,
  * sign-extended to 64) are carried as two 32-bit halves.
  */
 
@@ -11,8 +11,16 @@ export type PageSize = '4K' | '2M' | '1G';
 export type PagingMode = 'native' | 'ept' | 'npt';
 export type Cpl = 0 | 3;
 
-export type Outcome =
-  'ok' | 'page-fault' | 'general-protection' | 'ept-violation' | 'ept-misconfig' | 'nested-page-fault';
+/** The outcomes of a translation, in code order: `OUTCOMES[code]` names the hot path's code. */
+export const OUTCOMES = [
+  'ok',
+  'page-fault',
+  'general-protection',
+  'ept-violation',
+  'ept-misconfig',
+  'nested-page-fault',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 /** Numeric codes for the hot path (no strings compared per access). */
 export const ACCESS_READ = 0;
@@ -26,20 +34,29 @@ export const OUTCOME_GP = 2;
 export const OUTCOME_EPT_VIOLATION = 3;
 export const OUTCOME_EPT_MISCONFIG = 4;
 export const OUTCOME_NPF = 5;
-export const OUTCOMES: readonly Outcome[] = [
-  'ok',
-  'page-fault',
-  'general-protection',
-  'ept-violation',
-  'ept-misconfig',
-  'nested-page-fault',
-];
 
 /** A 64-bit linear address as two unsigned 32-bit halves. */
 export interface LinearAddress {
   readonly hi: number;
   readonly lo: number;
 }
+
+/*
+ * Address brands: which space an address lives in, checked by the compiler alone. A brand is a
+ * phantom property — the values stay plain numbers and {hi, lo} records, so the casts below cost
+ * nothing at run time and the hot path never sees them.
+ */
+declare const spaceBrand: unique symbol;
+/** A guest-virtual (natively: linear) address, as the access named it. */
+export type Gva = LinearAddress & { readonly [spaceBrand]: 'gva' };
+/** A guest-physical address: what the guest's tables produce, before EPT / NPT. */
+export type Gpa = number & { readonly [spaceBrand]: 'gpa' };
+/** A host-physical address (natively: the physical address). */
+export type Hpa = number & { readonly [spaceBrand]: 'hpa' };
+
+export const asGva = (va: LinearAddress): Gva => va as Gva;
+export const asGpa = (addr: number): Gpa => addr as Gpa;
+export const asHpa = (addr: number): Hpa => addr as Hpa;
 
 /** Guest ("ordinary") paging state of the vCPU; with no EPT/NPT this is the native CPU. */
 export interface CpuConfig {
@@ -85,7 +102,7 @@ export interface WalkReference {
   /** Nested level m…1 (nested references only). */
   readonly nestedLevel?: number;
   /** Host-physical (native: physical) address of the entry read. */
-  readonly addr: number;
+  readonly addr: Hpa;
   /** Entry as read, before any A/D update of the same walk. */
   readonly lo: number;
   readonly hi: number;

@@ -4,9 +4,9 @@
  * exists on no machine, so n = 1 or m = 1 gets a symbolic walk built here with the same shape
  * (n·m + n + m references, in hardware order) over made-up addresses.
  */
-import { levelIndex, physIndex } from '../engine';
+import { asGpa, asGva, asHpa, levelIndex, physIndex } from '../engine';
 import type { WalkEvent } from '../engine';
-import type { LinearAddress, PageSize, WalkReference } from '../engine';
+import type { PageSize, WalkReference } from '../engine';
 import type { TraceJson } from '../worker/protocol';
 import { PAGE_SIZES, levelOfPageSize } from '../engine';
 import type { ConcreteOptions } from './concrete-scenario';
@@ -36,16 +36,17 @@ export function levelsOfWalk(events: readonly WalkEvent[]): { n: number; m: numb
   const end = events.find((e) => e.type === 'walk-end');
   if (!start || start.mode === 'native') return null;
   const shorten = (size: PageSize | undefined) => (size ? levelOfPageSize(size) - 1 : 0);
+  const ok = end?.result.outcome === 'ok' ? end.result : undefined;
   return {
-    n: start.guestLevels - shorten(end?.result.guestPageSize),
-    m: start.nestedLevels - shorten(end?.result.nestedPageSize),
+    n: start.guestLevels - shorten(ok?.guestPageSize),
+    m: start.nestedLevels - shorten(ok?.nestedPageSize),
   };
 }
 
 const HOST_OFFSET = 0x1_0000_0000;
 const NESTED_ROOT = 0x10_0000;
 const DATA_GPA = 0x4000_0000;
-const VA: LinearAddress = { hi: 0x7fff, lo: 0xf012_3456 };
+const VA = asGva({ hi: 0x7fff, lo: 0xf012_3456 });
 
 /** A symbolic, successful n × m walk of a read: one event list and its trace. */
 export function buildAbstractWalk(n: number, m: number): { trace: TraceJson; events: WalkEvent[][] } {
@@ -56,7 +57,7 @@ export function buildAbstractWalk(n: number, m: number): { trace: TraceJson; eve
   let step = 0;
   const translate = (gpa: number, guestLevel: number) => {
     for (let level = m; level >= 1; level--) {
-      const addr = NESTED_ROOT + 0x1000 * (m - level) + physIndex(gpa, level) * 8;
+      const addr = asHpa(NESTED_ROOT + 0x1000 * (m - level) + physIndex(gpa, level) * 8);
       const next =
         level > 1 ? NESTED_ROOT + 0x1000 * (m - level + 1) : Math.floor(gpa / 0x1000) * 0x1000 + HOST_OFFSET;
       const lo = ((next % 0x1_0000_0000) | (level > 1 ? 0x7 : 0x37)) >>> 0;
@@ -67,7 +68,7 @@ export function buildAbstractWalk(n: number, m: number): { trace: TraceJson; eve
         guestLevel,
         nestedLevel: level,
         index: physIndex(gpa, level),
-        gpa,
+        gpa: asGpa(gpa),
         addr,
         lo,
         hi,
@@ -79,9 +80,18 @@ export function buildAbstractWalk(n: number, m: number): { trace: TraceJson; eve
     const index = levelIndex(VA.hi, VA.lo, level);
     const gpa = 0x1000 * (n - level + 1) + index * 8;
     translate(gpa, level);
-    const addr = gpa + HOST_OFFSET;
+    const addr = asHpa(gpa + HOST_OFFSET);
     const lo = (level > 1 ? 0x1000 * (n - level + 2) : DATA_GPA) | 0x7;
-    events.push({ type: 'guest-read', step: ++step, guestLevel: level, index, gpa, addr, lo, hi: 0 });
+    events.push({
+      type: 'guest-read',
+      step: ++step,
+      guestLevel: level,
+      index,
+      gpa: asGpa(gpa),
+      addr,
+      lo,
+      hi: 0,
+    });
     references.push({ kind: 'guest', guestLevel: level, addr, lo, hi: 0 });
   }
   const gpa = DATA_GPA + (VA.lo & 0xfff);
@@ -97,9 +107,11 @@ export function buildAbstractWalk(n: number, m: number): { trace: TraceJson; eve
       outcome: 'ok',
       guestLevels: n,
       nestedLevels: m,
-      gpa,
-      pa,
+      gpa: asGpa(gpa),
+      pa: asHpa(pa),
       pageSize: '4K',
+      guestPageSize: '4K',
+      nestedPageSize: '4K',
       references,
     },
   });

@@ -84,6 +84,7 @@ function claimBroken(
       const flags = hit.flags;
       const same =
         code === OUTCOME_OK &&
+        result.outcome === 'ok' &&
         now.pa === result.pa &&
         (nested === null || now.gpa === result.gpa) &&
         now.leafRights === tlbGuestRights(flags) &&

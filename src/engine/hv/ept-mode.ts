@@ -67,15 +67,15 @@ export const eptMode: ModeOps = {
           return rt.completed(result.gpa!, kind, content);
         case 'page-fault':
           log.note('The guest walk faults: the #PF goes to the guest OS, no exit.');
-          return { outcome: 'page-fault', errorCode: (result.errorCode ?? 0) & 0b111 };
+          return { outcome: 'page-fault', errorCode: result.errorCode & 0b111 };
         case 'ept-misconfig': {
-          const gpa = result.faultGpa!;
+          const gpa = result.faultGpa;
           rt.exit(log, 'mmio', `gPA ${hexOf(gpa)} has the MMIO marker`, { gpa });
           return rt.emulateMmio(va, kind, gpa, log);
         }
-        default: {
-          const gpa = result.faultGpa!;
-          const qualification = result.exitQualification ?? 0;
+        case 'ept-violation': {
+          const gpa = result.faultGpa;
+          const qualification = result.exitQualification;
           rt.exit(log, 'ept-violation', `gPA ${hexOf(gpa)} has no usable EPT entry`, { gpa, qualification });
           const write = (qualification & EXITQ_WRITE) !== 0;
           if (!faultIn(rt, gpa, write, log)) return rt.emulateMmio(va, kind, gpa, log);

@@ -97,7 +97,7 @@ export const shadowMode: ModeOps = {
         const leaf = rt.shadow!.leaf(rt.shadowRoot, va)!;
         return rt.completed(leaf.gpa + offsetIn(va), kind, content);
       }
-      if (((result.errorCode ?? 0) & PFEC_RSVD) !== 0) {
+      if (result.outcome === 'page-fault' && (result.errorCode & PFEC_RSVD) !== 0) {
         const leaf = rt.shadow!.leaf(rt.shadowRoot, va)!;
         rt.exit(log, 'mmio', `the shadow entry has the MMIO marker (gPA ${hexOf(leaf.gpa)})`, {
           gpa: leaf.gpa,

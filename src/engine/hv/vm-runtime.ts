@@ -88,9 +88,12 @@ export class VmRuntime {
       attempt,
       outcome,
       references: result.references,
-      hpa: result.pa,
-      faultGpa: result.faultGpa,
-      errorCode: result.errorCode,
+      hpa: result.outcome === 'ok' ? result.pa : undefined,
+      faultGpa:
+        result.outcome === 'ept-violation' || result.outcome === 'ept-misconfig'
+          ? result.faultGpa
+          : undefined,
+      errorCode: result.outcome === 'page-fault' ? result.errorCode : undefined,
     });
     return result;
   }

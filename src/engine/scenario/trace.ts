@@ -85,32 +85,32 @@ function outcomeFields(result: TranslationResult): Partial<TraceResult> {
     case 'ok':
       return {
         ...(result.mode !== 'native' && result.gpa !== undefined && { gpa: hexOf(result.gpa) }),
-        ...(result.pa !== undefined && { pa: hexOf(result.pa) }),
-        ...(result.pageSize !== undefined && { pageSize: result.pageSize }),
+        pa: hexOf(result.pa),
+        pageSize: result.pageSize,
       };
     case 'page-fault':
       return {
-        ...(result.errorCode !== undefined && { errorCode: result.errorCode }),
-        faultAddress: formatLinear(result.faultLinear ?? result.va),
+        errorCode: result.errorCode,
+        faultAddress: formatLinear(result.faultLinear),
       };
     case 'ept-violation': {
-      const q = result.exitQualification ?? 0;
+      const q = result.exitQualification;
       return {
-        ...(result.faultGpa !== undefined && { faultAddress: hexOf(result.faultGpa) }),
+        faultAddress: hexOf(result.faultGpa),
         ...((q & EXITQ_LINEAR_VALID) !== 0 && {
-          guestLinearAddress: formatLinear(result.guestLinearAddress ?? result.va),
+          guestLinearAddress: formatLinear(result.guestLinearAddress),
         }),
         exitQualification: hexOf(q),
       };
     }
     case 'ept-misconfig':
-      return { ...(result.faultGpa !== undefined && { faultAddress: hexOf(result.faultGpa) }) };
+      return { faultAddress: hexOf(result.faultGpa) };
     case 'nested-page-fault':
       return {
-        ...(result.exitInfo1 !== undefined && { exitInfo1: hexOf(result.exitInfo1) }),
-        ...(result.faultGpa !== undefined && { exitInfo2: hexOf(result.faultGpa) }),
+        exitInfo1: hexOf(result.exitInfo1),
+        exitInfo2: hexOf(result.faultGpa),
       };
-    default:
+    case 'general-protection':
       return {};
   }
 }

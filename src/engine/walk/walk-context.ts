@@ -1,7 +1,7 @@
 import type { EventSink } from '../events';
 import type { PhysicalMemory } from '../memory/physical-memory';
 import { SparseMemory } from '../memory/sparse-memory';
-import type { WalkReference } from '../vocabulary';
+import type { Gpa, Hpa, WalkReference } from '../vocabulary';
 import { CACHES_OFF } from './cache-hooks';
 
 /**
@@ -69,9 +69,20 @@ export class WalkContext {
   }
 
   recordGuest(guestLevel: number, index: number, gpa: number, addr: number, lo: number, hi: number): void {
-    if (this.references !== null) this.references.push({ kind: 'guest', guestLevel, addr, lo, hi });
+    // The walkers' numbers enter the branded event vocabulary here (a cast, no run-time cost).
+    const hpa = addr as Hpa;
+    if (this.references !== null) this.references.push({ kind: 'guest', guestLevel, addr: hpa, lo, hi });
     if (this.sink !== null) {
-      this.sink({ type: 'guest-read', step: this.count, guestLevel, index, gpa, addr, lo, hi });
+      this.sink({
+        type: 'guest-read',
+        step: this.count,
+        guestLevel,
+        index,
+        gpa: gpa as Gpa,
+        addr: hpa,
+        lo,
+        hi,
+      });
     }
   }
 
@@ -84,11 +95,22 @@ export class WalkContext {
     lo: number,
     hi: number,
   ): void {
+    const hpa = addr as Hpa;
     if (this.references !== null) {
-      this.references.push({ kind: 'nested', guestLevel, nestedLevel, addr, lo, hi });
+      this.references.push({ kind: 'nested', guestLevel, nestedLevel, addr: hpa, lo, hi });
     }
     if (this.sink !== null) {
-      this.sink({ type: 'nested-read', step: this.count, guestLevel, nestedLevel, index, gpa, addr, lo, hi });
+      this.sink({
+        type: 'nested-read',
+        step: this.count,
+        guestLevel,
+        nestedLevel,
+        index,
+        gpa: gpa as Gpa,
+        addr: hpa,
+        lo,
+        hi,
+      });
     }
   }
 
@@ -112,7 +134,7 @@ export class WalkContext {
         table,
         guestLevel,
         nestedLevel,
-        addr,
+        addr: addr as Hpa,
         setAccessed: accessedBit !== 0 && (lo & accessedBit) === 0,
         setDirty: dirtyBit !== 0 && (lo & dirtyBit) === 0,
         lo: updated,

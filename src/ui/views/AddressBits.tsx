@@ -27,7 +27,7 @@ const BIT_H = 24;
 
 /** The guest page size: from the result, else from a leaf the walk read, else 4 KiB. */
 function guestPageOf(model: WalkModel): PageSize {
-  if (model.result?.guestPageSize) return model.result.guestPageSize;
+  if (model.result?.outcome === 'ok') return model.result.guestPageSize;
   for (const ref of model.refs) {
     if (ref.type !== 'guest-read') continue;
     const entry = decodeRef(model, ref);

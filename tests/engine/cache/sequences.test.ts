@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseLinearAddress } from '../../../src/engine/address';
 import { GPA, HOST_OFFSET, VA, access, bulkReferences, makeFixture } from './cache-fixture';
+import { expectOutcome } from '../result-narrowing';
 
 const count = (f: ReturnType<typeof makeFixture>, va: string) =>
   access(f.machine, va).result.references.length;
@@ -23,7 +24,7 @@ describe('designed sequences, 4-level guest on 4-level EPT, 4 KiB pages', () => 
     // final gPA 0x400000: EPT PDE cache misses (2 MiB region 2), EPT PDPTE cache hits → EPT PDE + PTE    2
     const f = makeFixture();
     const { result } = access(f.machine, VA.A);
-    expect(result.outcome).toBe('ok');
+    expectOutcome(result, 'ok');
     expect(result.pa).toBe(GPA.A + HOST_OFFSET);
     expect(result.references).toHaveLength(13);
     expect(result.referenceCounts).toEqual({ guest: 4, nested: 9 });
@@ -36,6 +37,7 @@ describe('designed sequences, 4-level guest on 4-level EPT, 4 KiB pages', () => 
     count(f, VA.A);
     const { result, events } = access(f.machine, VA.A);
     expect(result.references).toHaveLength(0);
+    expectOutcome(result, 'ok');
     expect(result.pa).toBe(GPA.A + HOST_OFFSET);
     expect(result.skipped).toHaveLength(24);
     expect(result.skipped!.every((c) => c.by === 'l1-dtlb-4k')).toBe(true);
@@ -54,6 +56,7 @@ describe('designed sequences, 4-level guest on 4-level EPT, 4 KiB pages', () => 
       ['guest', 1, undefined],
       ['nested', 0, 1],
     ]);
+    expectOutcome(result, 'ok');
     expect(result.pa).toBe(GPA.B + HOST_OFFSET);
     expect(result.skipped).toHaveLength(22);
   });

@@ -10,6 +10,7 @@ import { createMachine } from '../../../src/engine/machine';
 import type { TranslationResult } from '../../../src/engine/result';
 import { GPA, HOST_OFFSET, VA, access, makeFixture } from './cache-fixture';
 import { buildMachine, linearOf, machineArb, offsetIn, stepsArb, tinyConfig } from './random-machine';
+import { expectOutcome, fieldsOf } from '../result-narrowing';
 
 /** Host-physical address of the guest entry read at `level` when walking `va` uncached. */
 function guestEntryAddr(f: ReturnType<typeof makeFixture>, va: string, level: number): number {
@@ -41,14 +42,18 @@ describe('stale translations', () => {
       hi: 0,
     });
     const { result, events } = access(f.machine, VA.A);
+    expectOutcome(result, 'ok');
     expect(result.pa).toBe(GPA.A + HOST_OFFSET);
     expect(result.stale).toBe(true);
     expect(result.staleBy).toEqual(['l1-dtlb-4k']);
     const staleEvent = events.find((e) => e.type === 'stale');
-    expect(staleEvent).toMatchObject({ reason: expect.stringMatching(/memory now translates this page to 0x100401000/) });
+    expect(staleEvent).toMatchObject({
+      reason: expect.stringMatching(/memory now translates this page to 0x100401000/),
+    });
     // INVLPG makes it right.
     f.machine.perform({ op: 'invlpg', va: parseLinearAddress(VA.A) });
     const after = access(f.machine, VA.A).result;
+    expectOutcome(after, 'ok');
     expect(after.pa).toBe(GPA.B + HOST_OFFSET);
     expect(after.stale).toBeUndefined();
   });
@@ -63,7 +68,7 @@ describe('stale translations', () => {
       hi: 0,
     });
     const { result } = access(f.machine, VA.A, 'write');
-    expect(result.outcome).toBe('ok');
+    expectOutcome(result, 'ok');
     expect(result.stale).toBe(true);
     f.machine.perform({ op: 'invlpg', va: parseLinearAddress(VA.A) });
     expect(access(f.machine, VA.A, 'write').result.outcome).toBe('page-fault');
@@ -80,7 +85,7 @@ describe('stale translations', () => {
       hi: 0,
     });
     const { result } = access(f.machine, VA.B);
-    expect(result.outcome).toBe('ok');
+    expectOutcome(result, 'ok');
     expect(result.staleBy).toEqual(['pde-cache']);
     f.machine.perform({ op: 'invlpg', va: parseLinearAddress(VA.B) });
     expect(access(f.machine, VA.B).result.outcome).toBe('page-fault');
@@ -100,10 +105,12 @@ describe('stale translations', () => {
     f.machine.perform({ op: 'invlpg', va: parseLinearAddress(VA.A) });
     const afterInvlpg = access(f.machine, VA.A).result;
     expect(afterInvlpg.staleBy).toEqual(['gpa-tlb-4k']);
+    expectOutcome(afterInvlpg, 'ok');
     expect(afterInvlpg.pa).toBe(GPA.A + HOST_OFFSET);
     f.machine.perform({ op: 'invept', type: 'single-context' });
     const afterInvept = access(f.machine, VA.A).result;
     expect(afterInvept.stale).toBeUndefined();
+    expectOutcome(afterInvept, 'ok');
     expect(afterInvept.pa).toBe(0x2_0000_0000);
   });
 
@@ -123,15 +130,8 @@ describe('stale translations', () => {
   });
 });
 
-const essentials = (r: TranslationResult) => [
-  r.outcome,
-  r.pa,
-  r.gpa,
-  r.errorCode,
-  r.faultGpa,
-  r.exitQualification,
-  r.exitInfo1,
-];
+const essentials = (r: TranslationResult) =>
+  fieldsOf(r, ['outcome', 'pa', 'gpa', 'errorCode', 'faultGpa', 'exitQualification', 'exitInfo1']);
 
 describe('stale detection is sound', () => {
   it('with writes and no invalidation, every result that differs from memory is flagged stale', () => {

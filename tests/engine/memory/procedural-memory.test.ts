@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createMachine } from '../../../src/engine/machine';
 import { PTE_A, PTE_P, PTE_PS, PTE_RW, PTE_US } from '../../../src/engine/bits';
-import { ACCESS_READ, ACCESS_WRITE, OUTCOME_OK, OUTCOME_PAGE_FAULT, type PageSize } from '../../../src/engine/vocabulary';
+import {
+  ACCESS_READ,
+  ACCESS_WRITE,
+  OUTCOME_OK,
+  OUTCOME_PAGE_FAULT,
+  type PageSize,
+} from '../../../src/engine/vocabulary';
 import { Prng } from '../../../src/engine/workload/prng';
 import {
   createWorkloadSpace,
@@ -9,6 +15,7 @@ import {
   type NestedSpec,
   type SpaceSpec,
 } from '../../../src/engine/workload/workload-space';
+import { expectOutcome } from '../result-narrowing';
 
 const GiB = 2 ** 30;
 const BASE = 0x7f00_0000_0000;
@@ -65,7 +72,7 @@ describe('ProceduralMemory under the walker', () => {
     const machine = createMachine(s.config, s.memory);
     const va = BASE + 37 * GiB + 0x12_3458;
     const result = machine.translate({ va: { hi: split(va)[0], lo: split(va)[1] }, kind: 'read', cpl: 3 });
-    expect(result.outcome).toBe('ok');
+    expectOutcome(result, 'ok');
     expect(result.gpa).toBe(s.dataGpa + 37 * GiB + 0x12_3458);
     expect(result.guestPageSize).toBe('1G');
     expect(result.nestedPageSize).toBe('2M');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { setup2D, VA, DATA_GPA, HOST_OFFSET, EPT_ROOT, WB } from './setup-2d';
 import { walk } from './fixture';
 import { physIndex } from '../../../src/engine/address';
+import { expectOutcome } from '../result-narrowing';
 
 const R = 1,
   W = 2,
@@ -98,13 +99,14 @@ describe('EPT violations', () => {
   it('a write to a read-only EPT page reports the access and the combined rights', () => {
     const s = setup2D({ eptLeafFlags: R | X | WB });
     const { result } = walk(s.config, s.tables.memory, VA, 'write');
-    expect(result.outcome).toBe('ept-violation');
+    expectOutcome(result, 'ept-violation');
     expect(result.exitQualification).toBe(W | (R << 3) | (X << 3) | LINEAR_VALID | FINAL);
   });
 
   it('a fetch from a non-executable EPT page reports bit 2', () => {
     const s = setup2D({ eptLeafFlags: R | W | WB });
     const { result } = walk(s.config, s.tables.memory, VA, 'fetch');
+    expectOutcome(result, 'ept-violation');
     expect(result.exitQualification).toBe(X | ((R | W) << 3) | LINEAR_VALID | FINAL);
   });
 
@@ -113,6 +115,7 @@ describe('EPT violations', () => {
     presetGuestFlags(s); // the PDPTE also maps the guest tables: their A updates would fault first
     patch(s, eptEntry(s, DATA_GPA, 3), (lo) => lo & ~W);
     const { result } = walk(s.config, s.tables.memory, VA, 'write');
+    expectOutcome(result, 'ept-violation');
     expect(result.exitQualification).toBe(W | ((R | X) << 3) | LINEAR_VALID | FINAL);
   });
 
@@ -125,7 +128,9 @@ describe('EPT violations', () => {
       faultGpa: 0x3000 + 0x180 * 8,
       faultGuestLevel: 2,
     });
+    expectOutcome(result, 'ept-violation');
     expect(result.exitQualification).toBe(R | LINEAR_VALID);
+    expectOutcome(result, 'ept-violation');
     expect(result.guestLinearAddress).toEqual({ hi: 0x7fff, lo: 0xf000_0123 });
     expect(result.references).toHaveLength(2 * 5 + 4);
   });
@@ -138,6 +143,7 @@ describe('EPT violations', () => {
       faultGpa: 0x1000 + 0xff * 8,
       faultGuestLevel: 4,
     });
+    expectOutcome(result, 'ept-violation');
     expect(result.exitQualification).toBe(W | ((R | X) << 3) | LINEAR_VALID);
     expect(result.references).toHaveLength(5); // no second EPT walk for the flag update
   });
@@ -178,8 +184,9 @@ describe('EPT misconfigurations', () => {
       const s = setup2D();
       apply(s);
       const { result } = walk(s.config, s.tables.memory, VA);
-      expect(result).toMatchObject({ outcome: 'ept-misconfig', faultGpa });
-      expect(result.exitQualification).toBeUndefined();
+      expectOutcome(result, 'ept-misconfig');
+      expect(result).toMatchObject({ faultGpa });
+      expect(result).not.toHaveProperty('exitQualification');
     });
   }
 
@@ -223,6 +230,7 @@ describe('EPT accessed and dirty flags (EPTP bit 6)', () => {
   it('on: a violation on a guest table access reports read and write (bits 0 and 1)', () => {
     const s = setup2D({ eptAd: true, eptTableFlags: R | X | WB });
     const { result } = walk(s.config, s.tables.memory, VA);
+    expectOutcome(result, 'ept-violation');
     expect(result.exitQualification).toBe(R | W | ((R | X) << 3) | LINEAR_VALID);
     expect(result.references).toHaveLength(4); // the violation comes before the guest read
   });

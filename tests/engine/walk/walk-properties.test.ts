@@ -5,6 +5,7 @@ import { Tables, baseCpu, buildGuest, buildNested, walk } from './fixture';
 import { createMachine } from '../../../src/engine/machine';
 import { formatLinear, linearFromBigInt } from '../../../src/engine/address';
 import type { MachineConfig } from '../../../src/engine/machine-api';
+import { expectOutcome } from '../result-narrowing';
 
 const BYTES = [0, 0x1000, 0x20_0000, 0x4000_0000];
 const HOST = 0x10_0000_0000;
@@ -69,7 +70,7 @@ describe('2D walk properties', () => {
       fc.property(shapeArb, (shape) => {
         const b = build(shape);
         const { result } = walk(b.config, b.t.memory, b.vaText);
-        expect(result.outcome).toBe('ok');
+        expectOutcome(result, 'ok');
         const n = b.guestLevels - (shape.guestLeaf - 1);
         const m = shape.nested === 'none' ? 0 : b.nestedLevels - (shape.nestedLeaf - 1);
         expect(result.references).toHaveLength(n * m + n + m);

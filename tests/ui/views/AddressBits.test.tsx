@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { AddressBits } from '../../../src/ui/views';
 import type { WalkEvent } from '../../../src/engine/events';
+import { asGva } from '../../../src/engine/vocabulary';
 import { buildWalk } from './fixtures';
 
 const field = (name: string) => document.querySelector(`[data-field="${name}"]`);
@@ -41,7 +42,7 @@ describe('AddressBits', () => {
   });
 
   it('marks a non-canonical address', () => {
-    const va = { hi: 0x0000_8000, lo: 0x123 };
+    const va = asGva({ hi: 0x0000_8000, lo: 0x123 });
     const base = { va, kind: 'read', cpl: 3, mode: 'ept', guestLevels: 4, nestedLevels: 4 } as const;
     const events: WalkEvent[] = [
       { type: 'walk-start', ...base },
@@ -52,7 +53,16 @@ describe('AddressBits', () => {
         nestedLevel: 0,
         reason: 'not canonical',
       },
-      { type: 'walk-end', result: { ...base, outcome: 'general-protection', references: [] } },
+      {
+        type: 'walk-end',
+        result: {
+          ...base,
+          outcome: 'general-protection',
+          faultGuestLevel: 0,
+          faultNestedLevel: 0,
+          references: [],
+        },
+      },
     ];
     render(<AddressBits events={events} />);
     expect(field('sign extension')).toHaveTextContent('not canonical');

@@ -4,8 +4,17 @@
  * 0x2000, …; EPT maps gPA x → hPA x + 4 GiB; EPT tables from hPA 0x10_0000.
  */
 import type { WalkEvent } from '../../../src/engine/events';
-import type { AccessKind, Outcome, PagingMode, WalkReference } from '../../../src/engine/vocabulary';
+import { asGpa, asGva, asHpa } from '../../../src/engine/vocabulary';
+import type { AccessKind, PagingMode, WalkReference } from '../../../src/engine/vocabulary';
 import type { TranslationResult } from '../../../src/engine/result';
+
+type Common = 'va' | 'kind' | 'cpl' | 'mode' | 'guestLevels' | 'nestedLevels' | 'references';
+/** The fields of one result variant beyond the common ones. */
+type VariantFields = TranslationResult extends infer R
+  ? R extends TranslationResult
+    ? Omit<R, Common>
+    : never
+  : never;
 import { physIndex, levelIndex } from '../../../src/engine/address';
 
 export interface WalkOptions {
@@ -21,7 +30,7 @@ export interface WalkOptions {
   nestedNotPresentAt?: { guestLevel: number; nestedLevel: number };
 }
 
-export const VA = { hi: 0x7fff, lo: 0xf000_0123 }; // PML4 index 255, PDPT 511, PD 384, PT 0
+export const VA = asGva({ hi: 0x7fff, lo: 0xf000_0123 }); // PML4 index 255, PDPT 511, PD 384, PT 0
 export const HOST_OFFSET = 0x1_0000_0000;
 const TWO_M = 0x20_0000;
 
@@ -40,8 +49,8 @@ export function buildWalk(options: WalkOptions = {}): WalkEvent[] {
   const references: WalkReference[] = [];
   let step = 0;
   const base = { va: VA, kind, cpl: 3 as const, mode, guestLevels: n, nestedLevels: m };
-  const end = (result: Partial<TranslationResult> & { outcome: Outcome }): WalkEvent[] => {
-    events.push({ type: 'walk-end', result: { ...base, references, ...result } });
+  const end = (result: VariantFields): WalkEvent[] => {
+    events.push({ type: 'walk-end', result: { ...base, references, ...result } as TranslationResult });
     return events;
   };
 
@@ -50,7 +59,7 @@ export function buildWalk(options: WalkOptions = {}): WalkEvent[] {
     const leafLevel = nestedPage === '2M' ? 2 : 1;
     for (let level: number = m; level >= leafLevel; level--) {
       const index = physIndex(gpa, level);
-      const addr = eptTable(level, m, gpa) + index * 8;
+      const addr = asHpa(eptTable(level, m, gpa) + index * 8);
       const bad = options.nestedNotPresentAt;
       const missing = bad !== undefined && bad.guestLevel === row && bad.nestedLevel === level;
       let lo: number;
@@ -73,7 +82,7 @@ export function buildWalk(options: WalkOptions = {}): WalkEvent[] {
         guestLevel: row,
         nestedLevel: level,
         index,
-        gpa,
+        gpa: asGpa(gpa),
         addr,
         lo,
         hi,
@@ -88,12 +97,13 @@ export function buildWalk(options: WalkOptions = {}): WalkEvent[] {
           nestedLevel: level,
           reason: 'The nested entry is not present.',
         });
+        const at = { faultGpa: asGpa(gpa), faultGuestLevel: row, faultNestedLevel: level };
         end(
           mode === 'npt'
-            ? { outcome, faultGpa: gpa, exitInfo1: 2 ** (row === 0 ? 32 : 33) + 0x6 }
+            ? { outcome: 'nested-page-fault', ...at, exitInfo1: 2 ** (row === 0 ? 32 : 33) + 0x6 }
             : {
-                outcome,
-                faultGpa: gpa,
+                outcome: 'ept-violation',
+                ...at,
                 exitQualification: 0x81 | (row === 0 ? 0x100 : 0),
                 guestLinearAddress: VA,
               },
@@ -111,14 +121,14 @@ export function buildWalk(options: WalkOptions = {}): WalkEvent[] {
     const index = levelIndex(VA.hi, VA.lo, level);
     const gpa = table + index * 8;
     if (nested && !translate(gpa, level)) return events;
-    const addr = nested ? gpa + HOST_OFFSET : gpa;
+    const addr = asHpa(nested ? gpa + HOST_OFFSET : gpa);
     const next = level > guestLeaf ? table + 0x1000 : dataGpa;
     const missing = options.guestNotPresentAt === level;
     const lo = missing
       ? 0
       : next | (level === guestLeaf ? 0x67 : 0x27) | (level === 2 && guestLeaf === 2 ? 0x80 : 0);
     step++;
-    events.push({ type: 'guest-read', step, guestLevel: level, index, gpa, addr, lo, hi: 0 });
+    events.push({ type: 'guest-read', step, guestLevel: level, index, gpa: asGpa(gpa), addr, lo, hi: 0 });
     references.push({ kind: 'guest', guestLevel: level, addr, lo, hi: 0 });
     if (missing) {
       const errorCode = 0x4 | (kind === 'write' ? 0x2 : 0) | (kind === 'fetch' ? 0x10 : 0);
@@ -156,8 +166,8 @@ export function buildWalk(options: WalkOptions = {}): WalkEvent[] {
   const pageSize = guestPage === '2M' && nestedPage === '2M' ? '2M' : '4K';
   return end({
     outcome: 'ok',
-    gpa: nested ? gpa : undefined,
-    pa: nested ? gpa + HOST_OFFSET : gpa,
+    gpa: nested ? asGpa(gpa) : undefined,
+    pa: asHpa(nested ? gpa + HOST_OFFSET : gpa),
     pageSize,
     guestPageSize: guestPage,
     nestedPageSize: nested ? nestedPage : undefined,

@@ -1,4 +1,4 @@
-import { formatLinear } from '../../../engine';
+import { formatLinear, isNestedFault } from '../../../engine';
 import { hex, pageSizeText } from '../model/names';
 import type { WalkModel } from '../model/walk-model';
 
@@ -15,7 +15,7 @@ export function AddressOutcome({ model }: { model: WalkModel }) {
   const r = model.result;
   if (!r) return <p className="nw-outcome nw-muted">The walk has not finished.</p>;
   if (r.outcome === 'ok') {
-    const size = r.pageSize ? ` · ${pageSizeText(r.pageSize)} page` : '';
+    const size = ` · ${pageSizeText(r.pageSize)} page`;
     return (
       <p className="nw-outcome">
         {model.mode === 'native' ? (
@@ -29,7 +29,7 @@ export function AddressOutcome({ model }: { model: WalkModel }) {
             </span>
             <span aria-hidden="true"> → </span>
             <span className="nw-chip is-data">
-              hPA <span className="nw-mono">{hex(r.pa ?? 0)}</span>
+              hPA <span className="nw-mono">{hex(r.pa)}</span>
             </span>
           </>
         )}
@@ -38,9 +38,9 @@ export function AddressOutcome({ model }: { model: WalkModel }) {
     );
   }
   const where =
-    r.outcome === 'page-fault' && r.faultLinear
+    r.outcome === 'page-fault'
       ? ` · CR2 = ${formatLinear(r.faultLinear)}`
-      : r.faultGpa !== undefined
+      : isNestedFault(r)
         ? ` · gPA ${hex(r.faultGpa)}`
         : '';
   return (

@@ -11,7 +11,7 @@ import {
   describeBits,
   type DecodedEntry,
 } from '../../../engine';
-import { formatLinear } from '../../../engine';
+import { formatLinear, isNestedFault } from '../../../engine';
 import { walkCount, type WalkCount } from './formula';
 import {
   guestTableName,
@@ -137,9 +137,10 @@ export function stepSentence(model: WalkModel, ref: Reference): string {
 /** Where a fault happened: ", at the EPT PD entry translating gPA 0x3c00 (the guest PT entry)". */
 function faultPlace(model: WalkModel): string {
   const f = model.fault;
-  const g = f?.guestLevel ?? model.result?.faultGuestLevel;
-  const nl = f?.nestedLevel ?? model.result?.faultNestedLevel ?? 0;
-  const gpa = model.result?.faultGpa;
+  const r = model.result?.outcome === 'ok' ? undefined : model.result;
+  const g = f?.guestLevel ?? r?.faultGuestLevel;
+  const nl = f?.nestedLevel ?? r?.faultNestedLevel ?? 0;
+  const gpa = r !== undefined && isNestedFault(r) ? r.faultGpa : undefined;
   if (g === undefined) return gpa === undefined ? '' : `, translating gPA ${hex(gpa)}`;
   if (nl === 0) return g === 0 ? '' : `, at the ${guestTableName(model.mode, g)} entry`;
   const what =

@@ -10,7 +10,7 @@ export function PageCard({ page, model }: { page: TreeModel['page']; model: Walk
   const reached = page.state === 'done' && r?.outcome === 'ok';
   const style: CSSProperties = { left: page.x, top: page.y, width: page.w, height: page.h };
   const native = model.mode === 'native';
-  const size = r?.pageSize ?? '4K';
+  const size = r?.outcome === 'ok' ? r.pageSize : '4K';
   const bytes = bytesOfPageSize(size);
   const frame = (addr: number) => Math.floor(addr / bytes) * bytes;
   return (
