@@ -5,6 +5,7 @@
  */
 import { PAGE_4K } from '../bits';
 import { createMachine } from '../machine';
+import { DEFAULT_CPU } from '../cpu-defaults';
 import type { Machine } from '../machine-api';
 import type { CachePresetName } from '../cache/presets';
 import type { CacheOp } from '../cache/cache-ops';
@@ -23,8 +24,6 @@ import type { HvVm } from './script-types';
 import { EptTables } from './ept-tables';
 import { ShadowTables } from './shadow-tables';
 import type { StepLog } from './step-log';
-
-const MAX_PHY_ADDR = 46;
 
 export class VmRuntime {
   readonly qemu: QemuMemory;
@@ -138,18 +137,7 @@ export class VmRuntime {
 
 export const pageOf = (addr: number): number => addr - (addr % PAGE_4K);
 
+/** The default CPU as a user-mode guest sees it: CPL 3, NX off (the scripts set no XD bits). */
 function cpuConfig(cr3: number, vpid: number): CpuConfig {
-  return {
-    cr3,
-    wp: true,
-    la57: false,
-    smep: false,
-    smap: false,
-    pcide: false,
-    pge: false,
-    nxe: false,
-    cpl: 3,
-    maxPhyAddr: MAX_PHY_ADDR,
-    vpid,
-  };
+  return { ...DEFAULT_CPU, cr3, nxe: false, cpl: 3, vpid };
 }

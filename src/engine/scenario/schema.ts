@@ -9,6 +9,7 @@ import { cplSchema } from './access-schema';
 import { linearAddressSchema, physAddressSchema, registerSchema, wordSchema } from './hex';
 import { guestFlagsSchema, nestedPermsSchema } from './flags';
 import { CACHE_PRESET_NAMES } from '../cache/presets';
+import { OUTCOMES } from '../vocabulary';
 
 export const SCENARIO_FORMAT = 'nestwalk-scenario/1';
 
@@ -54,14 +55,7 @@ const nestedMappingSchema = z.looseObject({
   perms: nestedPermsSchema(),
 });
 
-const outcomeSchema = z.enum([
-  'ok',
-  'page-fault',
-  'general-protection',
-  'ept-violation',
-  'ept-misconfig',
-  'nested-page-fault',
-]);
+const outcomeSchema = z.enum(OUTCOMES);
 
 /** What a preset says its accesses will do (one per access); the UI can show it, tests check it. */
 const expectationSchema = z.looseObject({
