@@ -4,6 +4,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { fetchPreset, type PresetInfo } from '../hooks/presets';
 import { useAppStore, useAppStoreApi } from '../hooks/app-store-context';
 import { UNCHANGED_NOTE } from '../../state/load-refusal';
+import { readScenarioText } from '../../state/scenario-text';
+import { linkFits, linkTooLong } from '../../state/link-size';
+import { encodeLink } from '../../state/url-codec';
 import { downloadJson, fileName, readFileText } from './file-io';
 
 const CUSTOM = '';
@@ -30,15 +33,23 @@ export function ScenarioPicker({ presets }: { presets: readonly PresetInfo[] }) 
     const { loadScenario, reportError } = store.getState();
     let json: unknown;
     try {
-      json = JSON.parse(await readFileText(file));
+      // The strict reader: a key given twice or a syntax error is refused with its line and column.
+      json = readScenarioText(await readFileText(file));
     } catch (error) {
-      reportError('file', `${file.name} is not valid JSON: ${message(error)}`, { note: UNCHANGED_NOTE });
+      reportError('file', `${file.name}: ${message(error)}`, { note: UNCHANGED_NOTE });
       return;
     }
     await loadScenario(json, `import: ${file.name}`);
   };
 
   const copyLink = async () => {
+    const { scenario: doc, accessIndex, cursor, reportError } = store.getState();
+    const hash = doc ? encodeLink({ scenario: doc, accessIndex, step: cursor }) : '';
+    if (!linkFits(hash)) {
+      const { kind, message: text, note } = linkTooLong(hash.length);
+      reportError(kind, text, { note });
+      return;
+    }
     try {
       await navigator.clipboard.writeText(window.location.href);
       setCopied(true);
