@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { fetchPreset, type PresetInfo } from '../hooks/presets';
 import { useAppStore, useAppStoreApi } from '../hooks/app-store-context';
 import { UNCHANGED_NOTE } from '../../state/load-refusal';
-import { readScenarioText } from '../../state/scenario-text';
+import { importScenarioText } from '../../state/import-text';
 import { linkFits, linkTooLong } from '../../state/link-size';
 import { encodeLink } from '../../state/url-codec';
 import { downloadJson, fileName, readFileText } from './file-io';
@@ -30,16 +30,15 @@ export function ScenarioPicker({ presets }: { presets: readonly PresetInfo[] }) 
   };
 
   const importFile = async (file: File) => {
-    const { loadScenario, reportError } = store.getState();
-    let json: unknown;
+    let text: string;
     try {
-      // The strict reader: a key given twice or a syntax error is refused with its line and column.
-      json = readScenarioText(await readFileText(file));
+      text = await readFileText(file);
     } catch (error) {
-      reportError('file', `${file.name}: ${message(error)}`, { note: UNCHANGED_NOTE });
+      store.getState().reportError('file', `${file.name}: ${message(error)}`, { note: UNCHANGED_NOTE });
       return;
     }
-    await loadScenario(json, `import: ${file.name}`);
+    // Read strictly: a key given twice or a syntax error is refused with its line and column.
+    await importScenarioText(store.getState(), text, file.name);
   };
 
   const copyLink = async () => {
