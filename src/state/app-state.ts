@@ -9,7 +9,7 @@ import type { ScenarioDoc } from './scenario-doc';
 
 /** A problem shown in the banner: what went wrong and, for scenario errors, where. */
 export interface AppError {
-  readonly kind: WalkErrorKind | 'network' | 'file' | 'link' | 'restarted';
+  readonly kind: WalkErrorKind | 'network' | 'file' | 'link' | 'restarted' | 'too-long';
   readonly message: string;
   /** JSON paths of the bad fields, e.g. `accesses[0].va`. */
   readonly paths: readonly string[];

@@ -113,7 +113,7 @@ describe('App', () => {
   it('puts scenario and step in the link, and a link reproduces the view', async () => {
     const { user } = await openApp();
     await user.keyboard('{ArrowRight}{ArrowRight}');
-    await waitFor(() => expect(window.location.hash).toMatch(/^#s=[\w-]+&step=2$/));
+    await waitFor(() => expect(window.location.hash).toMatch(/^#z=[\w-]+&step=2$/));
     const hash = window.location.hash;
 
     document.body.innerHTML = '';

@@ -1,5 +1,6 @@
 /** The scenario layer: parse and validate, build tables, run, report the trace. */
 export { parseScenario } from './parse';
+export { readStrictJson, JsonTextError, MAX_JSON_DEPTH } from './strict-json';
 export { DEFAULT_MAX_PHY_ADDR } from '../cpu-defaults';
 export { ScenarioError, formatPath, formatIssue, type ScenarioIssue } from './errors';
 export type { Scenario, MemoryWord, GuestMapping, NestedMapping, Expectation } from './model';

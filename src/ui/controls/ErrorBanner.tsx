@@ -4,6 +4,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../hooks/app-store-context';
+import { downloadJson, fileName } from './file-io';
 
 const TITLES = {
   scenario: 'The scenario has problems',
@@ -13,12 +14,14 @@ const TITLES = {
   file: 'Could not import',
   link: 'Link problem',
   restarted: 'The walk engine was restarted',
+  'too-long': 'Too large for a link',
 } as const;
 
 export function ErrorBanner() {
-  const { error, canRetry, dismiss, walk } = useAppStore(
+  const { error, canRetry, dismiss, walk, scenario } = useAppStore(
     useShallow((s) => ({
       error: s.error,
+      scenario: s.scenario,
       canRetry: s.scenario !== null && !s.walking,
       dismiss: s.dismissError,
       walk: s.walk,
@@ -34,6 +37,11 @@ export function ErrorBanner() {
         {error.kind === 'worker' && canRetry && (
           <button type="button" onClick={() => void walk()}>
             Walk again
+          </button>
+        )}
+        {error.kind === 'too-long' && scenario && (
+          <button type="button" onClick={() => downloadJson(scenario, fileName(scenario))}>
+            Download scenario file
           </button>
         )}
         <button type="button" onClick={dismiss}>

@@ -4,6 +4,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { fetchPreset, type PresetInfo } from '../hooks/presets';
 import { useAppStore, useAppStoreApi } from '../hooks/app-store-context';
 import { UNCHANGED_NOTE } from '../../state/load-refusal';
+import { importScenarioText } from '../../state/import-text';
+import { linkFits, linkTooLong } from '../../state/link-size';
+import { encodeLink } from '../../state/url-codec';
 import { downloadJson, fileName, readFileText } from './file-io';
 
 const CUSTOM = '';
@@ -27,18 +30,25 @@ export function ScenarioPicker({ presets }: { presets: readonly PresetInfo[] }) 
   };
 
   const importFile = async (file: File) => {
-    const { loadScenario, reportError } = store.getState();
-    let json: unknown;
+    let text: string;
     try {
-      json = JSON.parse(await readFileText(file));
+      text = await readFileText(file);
     } catch (error) {
-      reportError('file', `${file.name} is not valid JSON: ${message(error)}`, { note: UNCHANGED_NOTE });
+      store.getState().reportError('file', `${file.name}: ${message(error)}`, { note: UNCHANGED_NOTE });
       return;
     }
-    await loadScenario(json, `import: ${file.name}`);
+    // Read strictly: a key given twice or a syntax error is refused with its line and column.
+    await importScenarioText(store.getState(), text, file.name);
   };
 
   const copyLink = async () => {
+    const { scenario: doc, accessIndex, cursor, reportError } = store.getState();
+    const hash = doc ? encodeLink({ scenario: doc, accessIndex, step: cursor }) : '';
+    if (!linkFits(hash)) {
+      const { kind, message: text, note } = linkTooLong(hash.length);
+      reportError(kind, text, { note });
+      return;
+    }
     try {
       await navigator.clipboard.writeText(window.location.href);
       setCopied(true);

@@ -2,11 +2,13 @@
  * Keeps the page's hash in step with the view (scenario, access, cursor) so a copied link
  * reproduces it. replaceState: stepping through a walk should not fill the history. A burst of
  * changes is written once, shortly after it starts: replaceState with a long hash costs close to a
- * millisecond, which a step (a frame's work) should not pay.
+ * millisecond, which a step (a frame's work) should not pay. A link too long to open is not
+ * written: the address bar drops its hash and the banner offers the file (docs/robustness.md).
  */
 import { useEffect } from 'react';
 import type { AppStore } from '../../state/create-app-store';
 import { encodeLink } from '../../state/url-codec';
+import { linkFits, linkTooLong } from '../../state/link-size';
 
 /** The hash trails the view by at most this much. */
 const WRITE_DELAY_MS = 200;
@@ -14,6 +16,7 @@ const WRITE_DELAY_MS = 200;
 export function useUrlSync(store: AppStore): void {
   useEffect(() => {
     let last = '';
+    let tooLongFor: unknown = null;
     const write = () => {
       const { scenario, accessIndex, cursor, trace, source, abstractN, abstractM, error } = store.getState();
       if (!trace) return;
@@ -27,6 +30,17 @@ export function useUrlSync(store: AppStore): void {
       if (hash === null) return;
       if (hash === last) return;
       last = hash;
+      if (!linkFits(hash)) {
+        const { pathname, search } = window.location;
+        window.history.replaceState(window.history.state, '', pathname + search);
+        // Said once per document: stepping through the same walk does not raise it again.
+        if (tooLongFor !== scenario) {
+          const { kind, message, note } = linkTooLong(hash.length);
+          store.getState().reportError(kind, message, { note });
+        }
+        tooLongFor = scenario;
+        return;
+      }
       window.history.replaceState(window.history.state, '', hash);
     };
     write();

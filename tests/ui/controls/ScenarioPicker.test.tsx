@@ -58,7 +58,7 @@ describe('ScenarioPicker', () => {
     const trace = store.getState().trace;
     await userEvent.upload(screen.getByLabelText('Import scenario'), jsonFile('broken.json', '{ "cpu": '));
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      /Could not import.*broken\.json is not valid JSON/,
+      /Could not import.*broken\.json: not valid JSON: line 1, column 10/,
     );
     expect(store.getState().trace).toBe(trace);
   });

@@ -74,4 +74,36 @@ describe('Import of a file that is JSON but not a valid scenario', () => {
       within(screen.getByRole('combobox', { name: 'Scenario' })).getByRole('option', { selected: true }),
     ).toHaveTextContent('Native 4-level walk (no EPT)');
   });
+
+  it('refuses a key given twice, naming it with its line and column, and keeps the document', async () => {
+    const { store, user, hash, scenario } = await openAtStep3();
+    const text = JSON.stringify(readPublicJson('scenarios/native.json'), null, 2).replace(
+      '{\n',
+      '{\n  "name": "first",\n',
+    );
+    await user.upload(importInput(), jsonFile('twice.json', text));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('twice.json: name: line 4, column 3: the field "name" appears twice');
+    expect(alert).toHaveTextContent('Nothing was imported');
+    expect(store.getState().scenario).toBe(scenario);
+    expect(counter()).toHaveTextContent('3 / 24');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(window.location.hash).toBe(hash);
+  });
+
+  it('says where a syntax error is: line and column', async () => {
+    const { user } = await openAtStep3();
+    await user.upload(importInput(), jsonFile('comma.json', '{\n  "cpu": { "cr3": 0, }\n}'));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/comma\.json: not valid JSON: line 2, column \d+:/);
+  });
+
+  it('accepts a file that starts with a UTF-8 byte-order mark', async () => {
+    const { user } = await openAtStep3();
+    const text = '\ufeff' + JSON.stringify(readPublicJson('scenarios/native.json'));
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text.slice(1))]);
+    await user.upload(importInput(), new File([bytes], 'bom.json', { type: 'application/json' }));
+    await waitFor(() => expect(counter()).toHaveTextContent('0 / 4'));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
 });

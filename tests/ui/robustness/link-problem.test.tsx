@@ -37,6 +37,6 @@ describe('a damaged share link', () => {
 
     await user.click(within(screen.getByRole('alert')).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).toBeNull();
-    await waitFor(() => expect(window.location.hash).toMatch(/^#s=[\w-]+&step=1$/));
+    await waitFor(() => expect(window.location.hash).toMatch(/^#z=[\w-]+&step=1$/));
   });
 });
