@@ -7,6 +7,7 @@ import demandPaging from './demand-paging.json';
 import emulate from './emulate.json';
 import guestMemory from './guest-memory.json';
 import ksm from './ksm.json';
+import pointerChase from './pointer-chase.json';
 import swapOut from './swap-out.json';
 import switchLoop from './switch-loop.json';
 
@@ -40,6 +41,14 @@ export const HV_SCENES: readonly HvScene[] = [
     whatToNotice:
       "In shadow mode KVM intercepts the guest's page faults, reinjects the ones that are the guest's own, and traps its writes to its write-protected page tables; under EPT the guest handles its faults and edits its tables without a single exit.",
     script: demandPaging,
+  },
+  {
+    id: 'pointer-chase',
+    title: 'Shadow vs EPT: a pointer chase that misses the TLB',
+    view: 'shadow-vs-ept',
+    whatToNotice:
+      'With no translation caches every access is a TLB miss: shadow paging walks 4 entries, EPT walks 24. Shadow mode pays one exit per page, once; after a few rounds the 2D walks cost EPT more cycles than those exits cost shadow paging. Start cold and EPT also exits for every first touch.',
+    script: pointerChase,
   },
   {
     id: 'guest-memory',
