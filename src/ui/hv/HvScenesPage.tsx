@@ -3,16 +3,19 @@
  * view, and the scene itself; the URL follows the scene and the step.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { HV_SCENES } from '../../engine';
+import { HV_SCENES, hvSceneById, type HvScene as Scene } from '../../engine';
 import type { HvSceneStoreOptions } from '../../state/hv-scene-store';
 import { withHvLink, withoutHvLink, type HvLink } from '../../state/hv-url';
 import { presenterInUrl } from '../hooks/usePresenterUrl';
-import { HvScene } from './HvScene';
+import { HvScene, HvSceneFrame } from './HvScene';
+import { OwnScript } from './OwnScript';
 import '../app.css';
 import '../presenter.css';
 
 export function HvScenesPage({ link }: { link: HvLink }) {
   const [sceneId, setSceneId] = useState(link.sceneId);
+  // A script of the reader's own, once it has run; cleared by picking a scene.
+  const [own, setOwn] = useState<{ scene: Scene; serial: number } | null>(null);
   useEffect(() => {
     const root = document.documentElement;
     root.dataset.theme = window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
@@ -51,6 +54,7 @@ export function HvScenesPage({ link }: { link: HvLink }) {
           <select
             value={sceneId}
             onChange={(e) => {
+              setOwn(null);
               setSceneId(e.target.value);
               writeUrl({ sceneId: e.target.value, step: 0 });
             }}
@@ -65,14 +69,23 @@ export function HvScenesPage({ link }: { link: HvLink }) {
         <a href={walkHref}>Back to the walk view</a>
       </header>
       <main>
-        <HvScene
+        <OwnScript
           key={sceneId}
-          sceneId={sceneId}
-          step={sceneId === link.sceneId ? link.step : 0}
-          onStep={onStep}
-          options={sceneId === link.sceneId ? { start: link.start, tdpMode: link.tdpMode } : undefined}
-          onOptions={onOptions}
+          initial={JSON.stringify(hvSceneById(sceneId)?.script ?? {}, null, 2)}
+          onRun={(scene) => setOwn((prev) => ({ scene, serial: (prev?.serial ?? 0) + 1 }))}
         />
+        {own ? (
+          <HvSceneFrame key={`own-${own.serial}`} scene={own.scene} />
+        ) : (
+          <HvScene
+            key={sceneId}
+            sceneId={sceneId}
+            step={sceneId === link.sceneId ? link.step : 0}
+            onStep={onStep}
+            options={sceneId === link.sceneId ? { start: link.start, tdpMode: link.tdpMode } : undefined}
+            onOptions={onOptions}
+          />
+        )}
       </main>
     </div>
   );
