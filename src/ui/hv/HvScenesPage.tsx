@@ -69,11 +69,6 @@ export function HvScenesPage({ link }: { link: HvLink }) {
         <a href={walkHref}>Back to the walk view</a>
       </header>
       <main>
-        <OwnScript
-          key={sceneId}
-          initial={JSON.stringify(hvSceneById(sceneId)?.script ?? {}, null, 2)}
-          onRun={(scene) => setOwn((prev) => ({ scene, serial: (prev?.serial ?? 0) + 1 }))}
-        />
         {own ? (
           <HvSceneFrame key={`own-${own.serial}`} scene={own.scene} />
         ) : (
@@ -86,6 +81,11 @@ export function HvScenesPage({ link }: { link: HvLink }) {
             onOptions={onOptions}
           />
         )}
+        <OwnScript
+          key={`script-of-${sceneId}`}
+          initial={JSON.stringify(hvSceneById(sceneId)?.script ?? {}, null, 2)}
+          onRun={(scene) => setOwn((prev) => ({ scene, serial: (prev?.serial ?? 0) + 1 }))}
+        />
       </main>
     </div>
   );

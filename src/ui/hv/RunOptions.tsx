@@ -4,7 +4,7 @@
  * A change runs the scene again; every count follows from the new run.
  */
 import { useShallow } from 'zustand/react/shallow';
-import type { HvStart } from '../../engine';
+import { tdpNames, type HvStart } from '../../engine';
 import { useHvScene } from './hv-store-context';
 
 export function RunOptions() {
@@ -12,13 +12,14 @@ export function RunOptions() {
     useShallow((s) => ({ run: s.run, tdpMode: s.tdpMode, setStart: s.setStart, setTdpMode: s.setTdpMode })),
   );
   if (!run.ok) return null;
+  const { table } = tdpNames(tdpMode);
   return (
     <div className="hv-options" role="group" aria-label="Run options">
       <label>
         Start{' '}
         <select value={run.start} onChange={(e) => setStart(e.target.value as HvStart)}>
-          <option value="cold">cold start (nothing resident, empty EPT)</option>
-          <option value="warm">warm guest (all RAM resident and mapped)</option>
+          <option value="cold">cold start (nothing resident, empty {table})</option>
+          <option value="warm">warm guest (all RAM resident and in the {table})</option>
         </select>
       </label>
       <label>

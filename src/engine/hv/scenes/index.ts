@@ -6,6 +6,7 @@
 import demandPaging from './demand-paging.json';
 import emulate from './emulate.json';
 import guestMemory from './guest-memory.json';
+import hugePages from './huge-pages.json';
 import ksm from './ksm.json';
 import pointerChase from './pointer-chase.json';
 import swapOut from './swap-out.json';
@@ -57,6 +58,14 @@ export const HV_SCENES: readonly HvScene[] = [
     whatToNotice:
       "A guest-physical page is an offset into QEMU's guest RAM (its memslot gives the HVA); KVM fills the EPT lazily, so the first touch of each page, table pages included, is an EPT violation and a host fault.",
     script: guestMemory,
+  },
+  {
+    id: 'huge-pages',
+    title: 'Transparent huge pages: the host switches THP on',
+    view: 'guest-memory',
+    whatToNotice:
+      'With THP off the first read costs one host fault and one 4 KiB EPT leaf per page; once the host turns THP on, one host fault backs a whole 2 MiB of guest RAM, KVM maps it with one 2 MiB EPT leaf, and the next page in that 2 MiB reads without an exit.',
+    script: hugePages,
   },
   {
     id: 'swap-out',

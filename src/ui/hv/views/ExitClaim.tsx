@@ -14,6 +14,16 @@ function ratioText(shadowExits: number, tdpExits: number, name: string): string 
   return `${name} takes ${-pct} % more exits (${shadowExits} in shadow mode, ${tdpExits} under ${name})`;
 }
 
+/** Which mode the cost model says is cheaper for the whole run, and by how much. */
+function cyclesText(shadowCycles: number, tdpCycles: number, name: string): string {
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  const both = `shadow paging ${fmt(shadowCycles)}, ${name} ${fmt(tdpCycles)}`;
+  if (shadowCycles === tdpCycles) return `${both}: a tie`;
+  const [winner, cheap, dear] =
+    shadowCycles < tdpCycles ? ['shadow paging', shadowCycles, tdpCycles] : [name, tdpCycles, shadowCycles];
+  return `${both}: ${winner} is cheaper by ${Math.round((1 - cheap / dear) * 1000) / 10} %`;
+}
+
 export function ExitClaim({
   shadow,
   tdp,
@@ -40,6 +50,10 @@ export function ExitClaim({
       <p>
         This workload: <strong>{ratioText(shadow.totals.exitCount, tdp.totals.exitCount, name)}</strong>; so
         far {ratioText(shadowSoFar.exitCount, tdpSoFar.exitCount, name)}.
+      </p>
+      <p>
+        Estimated cycles for the whole run (the cost model below):{' '}
+        <strong>{cyclesText(shadow.totals.cycles, tdp.totals.cycles, name)}</strong>.
       </p>
       <p className="hv-note">
         Only memory-virtualization exits are modelled. A real guest also exits for I/O, interrupts, HLT and
