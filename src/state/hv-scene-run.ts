@@ -8,7 +8,10 @@ import {
   formatHvError,
   parseHvScript,
   playbackPositions,
+  scriptStart,
+  withStart,
   type HvCostModelInput,
+  type HvStart,
   type HvPosition,
   type HvReport,
   type HvScene,
@@ -19,6 +22,8 @@ export type HvSceneRun =
   | {
       readonly ok: true;
       readonly script: HvScript;
+      /** How the run started: the script's own start, or the one the page asked for. */
+      readonly start: HvStart;
       readonly shadow: HvReport;
       readonly tdp: HvReport;
       /** The run the cursor walks (the EPT run). */
@@ -27,15 +32,28 @@ export type HvSceneRun =
     }
   | { readonly ok: false; readonly errors: readonly string[] };
 
-export function runHvScene(scene: HvScene, costModel: HvCostModelInput): HvSceneRun {
+/** What the page can change about a run without editing the script. */
+export interface HvRunOptions {
+  readonly costModel: HvCostModelInput;
+  /** Cold start or warm guest for every VM (absent: as the script says). */
+  readonly start?: HvStart;
+  /** The nested-paging flavour compared with shadow paging. */
+  readonly tdpMode: 'ept' | 'npt';
+}
+
+export const DEFAULT_RUN_OPTIONS: HvRunOptions = { costModel: {}, tdpMode: 'ept' };
+
+export function runHvScene(scene: HvScene, options: HvRunOptions = DEFAULT_RUN_OPTIONS): HvSceneRun {
   const parsed = parseHvScript(scene.script);
   if (!parsed.ok) return { ok: false, errors: parsed.errors.map(formatHvError) };
-  const both = compareHvModes(parsed.script, costModel);
+  const script = options.start ? withStart(parsed.script, options.start) : parsed.script;
+  const both = compareHvModes(script, options.costModel, options.tdpMode);
   if (!both.ok) return { ok: false, errors: both.errors.map(formatHvError) };
   const grain = scene.view === 'shadow-vs-ept' ? 'event' : 'step';
   return {
     ok: true,
-    script: parsed.script,
+    script,
+    start: scriptStart(script),
     shadow: both.shadow,
     tdp: both.tdp,
     primary: both.tdp,

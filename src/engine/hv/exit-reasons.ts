@@ -29,8 +29,8 @@ const LABELS: Readonly<Record<ExitReason, string>> = {
 
 /** AMD NPT counts the same exits under its own names. */
 const NPT_LABELS: Partial<Record<ExitReason, string>> = {
-  'ept-violation': '#NPF (not present or not writable)',
-  mmio: 'MMIO (#NPF, reserved bit)',
+  'ept-violation': '#VMEXIT(NPF)',
+  mmio: 'MMIO (#VMEXIT(NPF), reserved bit)',
 };
 
 export const exitReasonLabel = (reason: ExitReason, mode: HvMode): string =>

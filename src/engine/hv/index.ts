@@ -9,6 +9,8 @@ export { HV_SCRIPT_FORMAT } from './script-schema';
 export { DEFAULT_COST_MODEL, resolveCostModel, type HvCostModel, type HvCostModelInput } from './cost-model';
 export { EXIT_REASONS, HV_MODES, exitReasonLabel, type ExitReason, type HvMode } from './exit-reasons';
 export { describeEvent } from './describe-event';
+export { scriptStart, withStart, type HvStart } from './script-start';
+export { tdpNames, nptWording, type TdpNames } from './tdp-names';
 export { HV_SCENES, hvSceneById, type HvScene, type HvSceneView } from './scenes';
 export type {
   GuestOutcome,

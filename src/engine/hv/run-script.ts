@@ -16,6 +16,7 @@ import { HvInputError } from './run-error';
 import { runEvent, type EventContext } from './run-event';
 import type { HvScript } from './script-types';
 import { shadowMode } from './shadow-mode';
+import { nptStep } from './tdp-names';
 import { StepLog } from './step-log';
 import { VmRuntime } from './vm-runtime';
 
@@ -34,7 +35,8 @@ export function runHvScript(script: HvScript, mode: HvMode, costModel?: HvCostMo
     const log = new StepLog();
     try {
       const guest = runEvent(ctx, event, index, log);
-      events.push(eventReport(event, index, describeEvent(event), log.steps, guest, cost));
+      const steps = mode === 'npt' ? log.steps.map(nptStep) : log.steps;
+      events.push(eventReport(event, index, describeEvent(event), steps, guest, cost));
     } catch (error) {
       if (!(error instanceof HvInputError)) throw error;
       return {

@@ -5,8 +5,9 @@
  */
 import { useEffect, useState } from 'react';
 import { hvSceneById, type HvScene as Scene } from '../../engine';
-import { createHvSceneStore } from '../../state/hv-scene-store';
+import { createHvSceneStore, type HvSceneStoreOptions } from '../../state/hv-scene-store';
 import { HvPlayback } from './HvPlayback';
+import { RunOptions } from './RunOptions';
 import { HvSceneStoreContext, useHvScene } from './hv-store-context';
 import { useHvKeys } from './useHvKeys';
 import { MemoryView } from './views/MemoryView';
@@ -18,6 +19,10 @@ interface Props {
   step?: number;
   /** Called with the cursor after each move (the page writes it into the URL). */
   onStep?: (cursor: number) => void;
+  /** Start and nested paging to open with (absent: the script's start, Intel EPT). */
+  options?: HvSceneStoreOptions;
+  /** Called when the start or the nested paging changes (the page writes them into the URL). */
+  onOptions?: (options: HvSceneStoreOptions) => void;
 }
 
 export function HvScene({ sceneId, ...props }: { sceneId: string } & Props) {
@@ -26,12 +31,23 @@ export function HvScene({ sceneId, ...props }: { sceneId: string } & Props) {
   return <HvSceneFrame key={scene.id} scene={scene} {...props} />;
 }
 
-export function HvSceneFrame({ scene, step = 0, onStep }: { scene: Scene } & Props) {
-  const [store] = useState(() => createHvSceneStore(scene, step));
+export function HvSceneFrame({ scene, step = 0, onStep, options, onOptions }: { scene: Scene } & Props) {
+  const [store] = useState(() => createHvSceneStore(scene, step, options));
   useHvKeys(store);
   useEffect(
     () => (onStep ? store.subscribe((s, prev) => s.cursor !== prev.cursor && onStep(s.cursor)) : undefined),
     [store, onStep],
+  );
+  useEffect(
+    () =>
+      onOptions
+        ? store.subscribe(
+            (s, prev) =>
+              (s.start !== prev.start || s.tdpMode !== prev.tdpMode) &&
+              onOptions({ start: s.start, tdpMode: s.tdpMode }),
+          )
+        : undefined,
+    [store, onOptions],
   );
   return (
     <HvSceneStoreContext.Provider value={store}>
@@ -40,6 +56,7 @@ export function HvSceneFrame({ scene, step = 0, onStep }: { scene: Scene } & Pro
         <aside className="hv-notice" aria-label="What to notice">
           <strong>What to notice:</strong> {scene.whatToNotice}
         </aside>
+        <RunOptions />
         <HvPlayback byStep={scene.view !== 'shadow-vs-ept'} />
         <SceneView />
       </section>

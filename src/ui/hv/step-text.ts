@@ -1,5 +1,5 @@
 /** One sentence per report step, worded for the scene's step list (numbers from the report). */
-import { exitReasonLabel, formatPhys, type HvMode, type HvStep } from '../../engine';
+import { exitReasonLabel, formatPhys, nptWording, type HvMode, type HvStep } from '../../engine';
 
 const WALK_OUTCOME: Record<string, string> = {
   ok: 'the access completes',
@@ -11,7 +11,7 @@ const WALK_OUTCOME: Record<string, string> = {
 export function stepText(step: HvStep, mode: HvMode): string {
   switch (step.type) {
     case 'walk':
-      return `Hardware walk (attempt ${step.attempt}): ${step.references.length} reference${step.references.length === 1 ? '' : 's'}, ${WALK_OUTCOME[step.outcome] ?? step.outcome}${step.faultGpa !== undefined ? ` at gPA ${formatPhys(step.faultGpa)}` : ''}.`;
+      return `Hardware walk (attempt ${step.attempt}): ${step.references.length} reference${step.references.length === 1 ? '' : 's'}, ${mode === 'npt' ? nptWording(WALK_OUTCOME[step.outcome] ?? step.outcome) : (WALK_OUTCOME[step.outcome] ?? step.outcome)}${step.faultGpa !== undefined ? ` at gPA ${formatPhys(step.faultGpa)}` : ''}.`;
     case 'exit':
       return `VM exit — ${exitReasonLabel(step.reason, mode)}: ${step.text.replace(/^[^:]*: /, '')}.`;
     case 'software-read':

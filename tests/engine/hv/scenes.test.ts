@@ -38,6 +38,23 @@ describe('hypervisor scenes', () => {
     expect(ept.hostFaults.minor).toBe(5);
   });
 
+  it('huge pages: after the host turns THP on, one host fault backs 2 MiB and the next page in it does not exit', () => {
+    const parsed = parseHvScript(hvSceneById('huge-pages')!.script);
+    if (!parsed.ok) throw new Error('does not parse');
+    const run = runHvScript(parsed.script, 'ept');
+    if (!run.ok) throw new Error('does not run');
+    const [first, thp, second, third] = run.report.events;
+    // Cold: 4 guest table pages and the data page, each a 4 KiB host page.
+    expect(first!.exits).toHaveLength(5);
+    expect(thp!.exits).toHaveLength(0);
+    // A new guest page table (in the first 2 MiB, already split) and the data page's 2 MiB.
+    expect(second!.exits).toEqual(['ept-violation', 'ept-violation']);
+    const sizes = second!.steps.flatMap((s) => (s.type === 'host-fault' ? [s.size] : []));
+    expect(sizes).toEqual(['4K', '2M']);
+    expect(third!.exits).toEqual([]);
+    expect(third!.hostFaults).toBe(0);
+  });
+
   it('swap-out: the next access after the host swaps a page out is one EPT violation and one swap-in', () => {
     const ept = exitsOf('swap-out', 'ept');
     expect(ept.exitCount).toBe(1);

@@ -6,7 +6,9 @@
 import demandPaging from './demand-paging.json';
 import emulate from './emulate.json';
 import guestMemory from './guest-memory.json';
+import hugePages from './huge-pages.json';
 import ksm from './ksm.json';
+import pointerChase from './pointer-chase.json';
 import swapOut from './swap-out.json';
 import switchLoop from './switch-loop.json';
 
@@ -42,12 +44,28 @@ export const HV_SCENES: readonly HvScene[] = [
     script: demandPaging,
   },
   {
+    id: 'pointer-chase',
+    title: 'Shadow vs EPT: a pointer chase that misses the TLB',
+    view: 'shadow-vs-ept',
+    whatToNotice:
+      'With no translation caches every access is a TLB miss: shadow paging walks 4 entries, EPT walks 24. Shadow mode pays one exit per page, once; after a few rounds the 2D walks cost EPT more cycles than those exits cost shadow paging. Start cold and EPT also exits for every first touch.',
+    script: pointerChase,
+  },
+  {
     id: 'guest-memory',
     title: "Where guest memory lives: QEMU's RAM, memslots and the host's tables",
     view: 'guest-memory',
     whatToNotice:
       "A guest-physical page is an offset into QEMU's guest RAM (its memslot gives the HVA); KVM fills the EPT lazily, so the first touch of each page, table pages included, is an EPT violation and a host fault.",
     script: guestMemory,
+  },
+  {
+    id: 'huge-pages',
+    title: 'Transparent huge pages: the host switches THP on',
+    view: 'guest-memory',
+    whatToNotice:
+      'With THP off the first read costs one host fault and one 4 KiB EPT leaf per page; once the host turns THP on, one host fault backs a whole 2 MiB of guest RAM, KVM maps it with one 2 MiB EPT leaf, and the next page in that 2 MiB reads without an exit.',
+    script: hugePages,
   },
   {
     id: 'swap-out',

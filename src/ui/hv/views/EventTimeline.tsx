@@ -4,7 +4,7 @@
  * d3's band scale places the columns; React draws them.
  */
 import { scaleBand } from 'd3';
-import type { HvReport } from '../../../engine';
+import { tdpNames, type HvReport } from '../../../engine';
 
 const WIDTH = 900;
 const ROW = 34;
@@ -25,9 +25,9 @@ export function EventTimeline({
     .paddingInner(0.12);
   const rows = [
     { label: 'shadow', report: shadow },
-    { label: 'EPT', report: tdp },
+    { label: tdpNames(tdp.mode).table, report: tdp },
   ];
-  const summary = `${shadow.events.length} events; exits per event in shadow mode: ${shadow.events.map((e) => e.exits.length).join(', ')}; in EPT mode: ${tdp.events.map((e) => e.exits.length).join(', ')}.`;
+  const summary = `${shadow.events.length} events; exits per event in shadow mode: ${shadow.events.map((e) => e.exits.length).join(', ')}; in ${tdpNames(tdp.mode).table} mode: ${tdp.events.map((e) => e.exits.length).join(', ')}.`;
   return (
     <figure className="hv-timeline">
       <svg

@@ -2,16 +2,26 @@
  * The lecture's "EPT avoids ~80 % of exits", quoted as a claim with where it comes from, beside
  * the share this workload's own counts give (docs/hv-scenes.md, "The 80 % claim").
  */
-import { exitsAvoided, type HvReport, type HvRunningTotals } from '../../../engine';
+import { exitsAvoided, tdpNames, type HvReport, type HvRunningTotals } from '../../../engine';
 
-function ratioText(shadowExits: number, tdpExits: number): string {
+function ratioText(shadowExits: number, tdpExits: number, name: string): string {
   const avoided = exitsAvoided(shadowExits, tdpExits);
   if (avoided === null)
-    return tdpExits === 0 ? 'neither mode exits' : `shadow paging takes no exit, EPT ${tdpExits}`;
+    return tdpExits === 0 ? 'neither mode exits' : `shadow paging takes no exit, ${name} ${tdpExits}`;
   const pct = Math.round(avoided * 1000) / 10;
   if (pct >= 0)
-    return `EPT avoids ${pct} % of the exits (${shadowExits} in shadow mode, ${tdpExits} under EPT)`;
-  return `EPT takes ${-pct} % more exits (${shadowExits} in shadow mode, ${tdpExits} under EPT)`;
+    return `${name} avoids ${pct} % of the exits (${shadowExits} in shadow mode, ${tdpExits} under ${name})`;
+  return `${name} takes ${-pct} % more exits (${shadowExits} in shadow mode, ${tdpExits} under ${name})`;
+}
+
+/** Which mode the cost model says is cheaper for the whole run, and by how much. */
+function cyclesText(shadowCycles: number, tdpCycles: number, name: string): string {
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  const both = `shadow paging ${fmt(shadowCycles)}, ${name} ${fmt(tdpCycles)}`;
+  if (shadowCycles === tdpCycles) return `${both}: a tie`;
+  const [winner, cheap, dear] =
+    shadowCycles < tdpCycles ? ['shadow paging', shadowCycles, tdpCycles] : [name, tdpCycles, shadowCycles];
+  return `${both}: ${winner} is cheaper by ${Math.round((1 - cheap / dear) * 1000) / 10} %`;
 }
 
 export function ExitClaim({
@@ -25,6 +35,7 @@ export function ExitClaim({
   shadowSoFar: HvRunningTotals;
   tdpSoFar: HvRunningTotals;
 }) {
+  const name = tdpNames(tdp.mode).table;
   return (
     <section className="hv-claim" aria-labelledby="hv-claim-title">
       <h3 id="hv-claim-title">“EPT avoids ~80 % of exits”?</h3>
@@ -37,8 +48,12 @@ export function ExitClaim({
         </footer>
       </blockquote>
       <p>
-        This workload: <strong>{ratioText(shadow.totals.exitCount, tdp.totals.exitCount)}</strong>; so far{' '}
-        {ratioText(shadowSoFar.exitCount, tdpSoFar.exitCount)}.
+        This workload: <strong>{ratioText(shadow.totals.exitCount, tdp.totals.exitCount, name)}</strong>; so
+        far {ratioText(shadowSoFar.exitCount, tdpSoFar.exitCount, name)}.
+      </p>
+      <p>
+        Estimated cycles for the whole run (the cost model below):{' '}
+        <strong>{cyclesText(shadow.totals.cycles, tdp.totals.cycles, name)}</strong>.
       </p>
       <p className="hv-note">
         Only memory-virtualization exits are modelled. A real guest also exits for I/O, interrupts, HLT and

@@ -2,7 +2,13 @@
  * The two exit counters by reason, so far and for the whole run, then references and the
  * estimated cycles — every figure summed from the engine's reports.
  */
-import { EXIT_REASONS, exitReasonLabel, type HvReport, type HvRunningTotals } from '../../../engine';
+import {
+  EXIT_REASONS,
+  exitReasonLabel,
+  tdpNames,
+  type HvReport,
+  type HvRunningTotals,
+} from '../../../engine';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -30,7 +36,7 @@ export function ExitCounters({
         <tr>
           <th scope="col">VM exits by reason</th>
           <th scope="col">shadow paging</th>
-          <th scope="col">EPT</th>
+          <th scope="col">{tdpNames(tdp.mode).table}</th>
         </tr>
       </thead>
       <tbody>

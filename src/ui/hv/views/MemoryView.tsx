@@ -3,7 +3,15 @@
  * and emulate scenes: QEMU's guest RAM, the memslots, and for each page the scene touches its
  * gPA → HVA (slot offset) → hPA (host PTE) and its EPT leaf; the steps of the current event.
  */
-import { emulationWalk, formatLinear, formatPhys, framesShared, memoryPicture } from '../../../engine';
+import {
+  emulationWalk,
+  formatLinear,
+  formatPhys,
+  framesShared,
+  memoryPicture,
+  tdpNames,
+} from '../../../engine';
+import type { TdpNames } from '../../../engine';
 import type { HvPosition, HvReport, HvScript, HvSceneView, HvVmPicture, HvLeaf } from '../../../engine';
 import { StepList } from '../StepList';
 
@@ -14,12 +22,17 @@ const leafText = (leaf: HvLeaf | null, swapped = false) =>
       : 'not present'
     : `${leaf.hpa === null ? 'resident' : formatPhys(leaf.hpa)}${leaf.writable ? '' : ' (read-only)'}`;
 
-function VmTable({ vm }: { vm: HvVmPicture }) {
+function VmTable({ vm, names }: { vm: HvVmPicture; names: TdpNames }) {
   return (
     <section className="hv-vm" aria-label={`VM ${vm.id}`}>
       <h3>
         VM {vm.id}
-        {vm.eptp !== undefined && <span className="hv-muted"> · EPTP {formatPhys(vm.eptp)}</span>}
+        {vm.eptp !== undefined && (
+          <span className="hv-muted">
+            {' '}
+            · {names.root} {formatPhys(vm.eptp)}
+          </span>
+        )}
       </h3>
       <p>
         QEMU’s guest RAM: HVA {formatPhys(vm.ram.hva)} – {formatPhys(vm.ram.hva + vm.ram.size - 1)}
@@ -41,7 +54,7 @@ function VmTable({ vm }: { vm: HvVmPicture }) {
             <th scope="col">gPA</th>
             <th scope="col">HVA (memslot)</th>
             <th scope="col">host PTE → hPA</th>
-            <th scope="col">EPT leaf → hPA</th>
+            <th scope="col">{names.table} leaf → hPA</th>
           </tr>
         </thead>
         <tbody>
@@ -102,12 +115,13 @@ export function MemoryView({
   position: HvPosition | null;
 }) {
   const pictures = memoryPicture(script, report, position);
+  const names = tdpNames(report.mode);
   return (
     <div className={`hv-view hv-${view}`}>
       <div className="hv-columns">
         <div>
           {pictures.map((vm) => (
-            <VmTable key={vm.id} vm={vm} />
+            <VmTable key={vm.id} vm={vm} names={names} />
           ))}
           {view === 'ksm' && (
             <p className="hv-saved">
@@ -121,13 +135,13 @@ export function MemoryView({
           event={position ? report.events[position.event] : undefined}
           upTo={position?.step ?? -1}
           mode={report.mode}
-          label="What happens under EPT"
+          label={`What happens under ${names.table}`}
         />
       </div>
       <p className="hv-note">
-        The whole run: {report.totals.exitCount} exits under EPT, {shadow.totals.exitCount} in shadow mode;
-        host faults {report.totals.hostFaults.minor} first touch + {report.totals.hostFaults.swapIn} swap-in.
-        Only memory-virtualization exits are modelled.
+        The whole run: {report.totals.exitCount} exits under {names.table}, {shadow.totals.exitCount} in
+        shadow mode; host faults {report.totals.hostFaults.minor} first touch +{' '}
+        {report.totals.hostFaults.swapIn} swap-in. Only memory-virtualization exits are modelled.
       </p>
     </div>
   );

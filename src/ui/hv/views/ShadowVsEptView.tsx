@@ -3,7 +3,7 @@
  * counters by reason, references and estimated cycles, one TLB miss's walk in each mode, and the
  * lecture's 80 % claim against this workload's own ratio.
  */
-import { totalsUpTo, type HvReport } from '../../../engine';
+import { tdpNames, totalsUpTo, type HvReport } from '../../../engine';
 import type { HvPosition } from '../../../engine';
 import { StepList } from '../StepList';
 import { CostModelForm } from './CostModelForm';
@@ -46,7 +46,7 @@ export function ShadowVsEptView({
           event={tdp.events[current]}
           upTo={lastStep(tdp)}
           mode={tdp.mode}
-          label="What happens under EPT"
+          label={`What happens under ${tdpNames(tdp.mode).table}`}
         />
       </div>
       <ExitClaim shadow={shadow} tdp={tdp} shadowSoFar={shadowSoFar} tdpSoFar={tdpSoFar} />

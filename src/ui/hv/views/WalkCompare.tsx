@@ -6,6 +6,7 @@
 import {
   nestedWalkReferences,
   shadowWalkReferences,
+  tdpNames,
   type HvEventReport,
   type HvReport,
   type WalkReference,
@@ -83,8 +84,9 @@ export function WalkCompare({ shadow, tdp, current }: { shadow: HvReport; tdp: H
       </figure>
       <figure>
         <figcaption>
-          2D walk under EPT: <strong className="hv-num">{tdpWalk ? tdpRefs.length : '–'}</strong> references
-          this event (a full miss: {nestedWalkReferences(n, m)})
+          2D walk under {tdpNames(tdp.mode).table}:{' '}
+          <strong className="hv-num">{tdpWalk ? tdpRefs.length : '–'}</strong> references this event (a full
+          miss: {nestedWalkReferences(n, m)})
         </figcaption>
         <Grid2D n={n} m={m} refs={tdpRefs} />
       </figure>
