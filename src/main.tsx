@@ -10,6 +10,8 @@ import { worksheetFromSearch } from './state/exercise-url';
 import { WorksheetPage } from './ui/exercises/WorksheetPage';
 import { hvFromSearch } from './state/hv-url';
 import { HvScenesPage } from './ui/hv/HvScenesPage';
+import { tourFromSearch } from './state/tour-url';
+import { HvTour, WalkTour } from './ui/tour/TourLayer';
 
 const store = createAppStore(createWalkClient());
 if (window.matchMedia?.('(prefers-color-scheme: dark)').matches) store.getState().setTheme('dark');
@@ -20,10 +22,22 @@ if (!root) throw new Error('index.html has no #root element');
 const worksheet = worksheetFromSearch(window.location.search);
 // A scene link opens the hypervisor scenes page instead of the walk.
 const hvLink = hvFromSearch(window.location.search);
+// A tour link (`?tour=N`) puts the lecture tour's bar over the walk or the scenes page.
+const tour = tourFromSearch(window.location.search);
 const page = worksheet ? (
   <WorksheetPage sheet={worksheet} />
 ) : hvLink ? (
-  <HvScenesPage link={hvLink} />
+  tour ? (
+    <HvTour start={tour}>
+      <HvScenesPage link={hvLink} />
+    </HvTour>
+  ) : (
+    <HvScenesPage link={hvLink} />
+  )
+) : tour ? (
+  <WalkTour start={tour} store={store}>
+    <App store={store} />
+  </WalkTour>
 ) : (
   <App store={store} />
 );
