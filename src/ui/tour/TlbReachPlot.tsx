@@ -31,7 +31,7 @@ export function TlbReachPlot() {
     .domain([RAM_SIZES[0] ?? 1, RAM_SIZES[RAM_SIZES.length - 1] ?? 2])
     .range([M.left, W - M.right]);
   const y = scaleLog()
-    .domain([1e-6, 1])
+    .domain([1e-7, 1])
     .range([H - M.bottom, M.top])
     .clamp(true);
   const series = PAGE_SIZES.map((size) => {
