@@ -199,8 +199,8 @@ function buildStops(): readonly TourStop[] {
         'Paging-structure caches keep upper-level entries of both dimensions, so a walk near a recent one skips most of them; a TLB hit skips the walk entirely.',
       ],
       tryThis:
-        'Use the access picker to go through the accesses and read what each cache spared in the caches panel.',
-      scene: { view: 'walk', preset: 'caches-skylake.json', step: 0, focus: 'caches' },
+        'Pick the next access in the Access list beside the linear address, press End, and read what the caches spared.',
+      scene: { view: 'walk', preset: 'caches-skylake.json', step: 0, focus: 'walk' },
     },
     {
       id: 'pointer-chase',
@@ -209,14 +209,15 @@ function buildStops(): readonly TourStop[] {
         'The lecture’s measurement chases a list of objects linked at random across a 32 GiB heap and times each access, natively and under EPT with 4 KiB, 2 MiB and 1 GiB pages.',
         'Random accesses miss the TLB almost every time, so the walk length shows directly in the time per access.',
       ],
-      tryThis: 'Press Lecture experiment in the Experiments panel and compare the curves.',
+      tryThis:
+        'Open the Experiments panel (folded in presenter mode), press Lecture experiment and compare the curves.',
       scene: { view: 'walk', preset: 'default.json', step: 0, focus: 'experiments' },
     },
     {
       id: 'ept-2m',
       title: '2 MiB EPT pages: the trade-off',
       sentences: [
-        `With 2 MiB EPT pages every EPT walk stops one level early: ${ept2m} references per miss instead of ${n24}, and a guest using 2 MiB pages too gets TLB entries that cover 512 times more.`,
+        `With 2 MiB EPT pages every EPT walk stops one level early: ${ept2m} references per miss instead of ${n24}, and a guest using 2 MiB pages too gets TLB entries that cover ${PAGE_SIZE_BYTES['2M'] / PAGE_SIZE_BYTES['4K']} times more.`,
         `The price is internal fragmentation: a region of arbitrary size wastes half a page at its end on average, so ${regions} regions waste about ${bytesLabel(waste4k)} with 4 KiB pages and ${bytesLabel(waste2m)} with 2 MiB pages.`,
         'Most hypervisors take that trade.',
       ],

@@ -20,7 +20,15 @@ export function scrollToFocus(scene: TourScene): void {
   if (scene.view === 'hv') return;
   const selector = scene.view === 'walk' && scene.figure ? '.tour-figure' : FOCUS_SELECTOR[scene.focus];
   const target = document.querySelector(selector);
-  if (target && typeof target.scrollIntoView === 'function') target.scrollIntoView({ block: 'start' });
+  if (!target) return;
+  // The playback controls stick to the top of the page: the target goes just under them.
+  const controls = document.querySelector('.controls');
+  const covered =
+    controls && getComputedStyle(controls).position === 'sticky' && selector !== FOCUS_SELECTOR.walk
+      ? controls.getBoundingClientRect().height
+      : 0;
+  const top = target.getBoundingClientRect().top + window.scrollY - covered - 8;
+  window.scrollTo({ top: Math.max(0, top) });
 }
 
 /** The address (search part) that shows stop `n`: the scenes page for a hypervisor stop. */
