@@ -12,6 +12,8 @@ import { hvFromSearch } from './state/hv-url';
 import { HvScenesPage } from './ui/hv/HvScenesPage';
 import { tourFromSearch } from './state/tour-url';
 import { HvTour, WalkTour } from './ui/tour/TourLayer';
+import { embedFromSearch } from './state/embed-url';
+import { EmbedLink } from './ui/layout/EmbedLink';
 
 const store = createAppStore(createWalkClient());
 if (window.matchMedia?.('(prefers-color-scheme: dark)').matches) store.getState().setTheme('dark');
@@ -41,4 +43,12 @@ const page = worksheet ? (
 ) : (
   <App store={store} />
 );
-createRoot(root).render(<StrictMode>{page}</StrictMode>);
+// Embed mode: the view alone, sized for an iframe (a tour stop's own section stays: WalkTour).
+const embed = embedFromSearch(window.location.search);
+if (embed) document.documentElement.dataset.embed = 'true';
+createRoot(root).render(
+  <StrictMode>
+    {page}
+    {embed && <EmbedLink />}
+  </StrictMode>,
+);

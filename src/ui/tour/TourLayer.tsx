@@ -70,6 +70,8 @@ export function WalkTour({
       return undefined;
     }
     window.history.replaceState(window.history.state, '', pathname + next + (keepLink.current ? hash : ''));
+    // In embed mode the section the stop is about stays on the page (src/ui/layout/embed.css).
+    document.documentElement.dataset.embedShow = stop.scene.focus;
     if (keepLink.current) {
       requestAnimationFrame(() => scrollToFocus(stop.scene));
       return undefined;

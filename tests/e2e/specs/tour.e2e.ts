@@ -111,4 +111,30 @@ export const tests: E2ETest[] = [
       check(new URL(page.url()).searchParams.get('presenter') === '1', 'presenter=1 kept on the scenes page');
     },
   },
+  {
+    name: 'embed: embed=1 shows the walk, a tour stop or a scene without the page chrome, with a link to the full page',
+    fn: async (page, baseUrl) => {
+      await page.goto(`${baseUrl}?embed=1`);
+      await expectCounter(page, 0, nestedWalkReferences(4, 4));
+      check(
+        !(await page.getByRole('link', { name: 'Start the lecture tour' }).isVisible()),
+        'no header in embed mode',
+      );
+      check(!(await page.locator('#exercises').isVisible()), 'no exercises in embed mode');
+      const open = page.getByRole('link', { name: /Open in nestwalk/ });
+      await expectVisible(open);
+      check(!(await open.getAttribute('href'))!.includes('embed'), 'the full-page link leaves embed mode');
+      // A tour stop about the cost row keeps that row.
+      const n = TOUR_STOPS.findIndex((s) => s.id === 'non-root') + 1;
+      await page.goto(`${baseUrl}?tour=${n}&embed=1`);
+      await expectStop(page, n);
+      await expectVisible(page.getByRole('heading', { name: 'What n × m levels cost' }));
+      await page.goto(`${baseUrl}?hv=ksm&embed=1`);
+      await expectText(page.getByLabel('Scene position', { exact: true }), /^event 0 \//);
+      check(
+        !(await page.getByRole('link', { name: 'Back to the walk view' }).isVisible()),
+        'no scenes header',
+      );
+    },
+  },
 ];
