@@ -10,6 +10,10 @@ import { worksheetFromSearch } from './state/exercise-url';
 import { WorksheetPage } from './ui/exercises/WorksheetPage';
 import { hvFromSearch } from './state/hv-url';
 import { HvScenesPage } from './ui/hv/HvScenesPage';
+import { tourFromSearch } from './state/tour-url';
+import { HvTour, WalkTour } from './ui/tour/TourLayer';
+import { embedFromSearch } from './state/embed-url';
+import { EmbedLink } from './ui/layout/EmbedLink';
 
 const store = createAppStore(createWalkClient());
 if (window.matchMedia?.('(prefers-color-scheme: dark)').matches) store.getState().setTheme('dark');
@@ -20,11 +24,31 @@ if (!root) throw new Error('index.html has no #root element');
 const worksheet = worksheetFromSearch(window.location.search);
 // A scene link opens the hypervisor scenes page instead of the walk.
 const hvLink = hvFromSearch(window.location.search);
+// A tour link (`?tour=N`) puts the lecture tour's bar over the walk or the scenes page.
+const tour = tourFromSearch(window.location.search);
 const page = worksheet ? (
   <WorksheetPage sheet={worksheet} />
 ) : hvLink ? (
-  <HvScenesPage link={hvLink} />
+  tour ? (
+    <HvTour start={tour}>
+      <HvScenesPage link={hvLink} />
+    </HvTour>
+  ) : (
+    <HvScenesPage link={hvLink} />
+  )
+) : tour ? (
+  <WalkTour start={tour} store={store}>
+    <App store={store} />
+  </WalkTour>
 ) : (
   <App store={store} />
 );
-createRoot(root).render(<StrictMode>{page}</StrictMode>);
+// Embed mode: the view alone, sized for an iframe (a tour stop's own section stays: WalkTour).
+const embed = embedFromSearch(window.location.search);
+if (embed) document.documentElement.dataset.embed = 'true';
+createRoot(root).render(
+  <StrictMode>
+    {page}
+    {embed && <EmbedLink />}
+  </StrictMode>,
+);

@@ -28,3 +28,4 @@ export * from './workload/pass-result';
 export * from './exercises';
 export * from './hv';
 export * from './hv/view';
+export * from './lecture';

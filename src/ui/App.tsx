@@ -72,6 +72,9 @@ export function App({ store }: { store: AppStore }) {
           <a className="hv-link" href={`?hv=${HV_SCENES[0]?.id ?? ''}`}>
             The hypervisor’s side
           </a>
+          <a className="tour-link" href={presenter ? '?tour=1&presenter=1' : '?tour=1'}>
+            Start the lecture tour
+          </a>
         </header>
         <ViewBoundary name="message banner">
           <ErrorBanner />
