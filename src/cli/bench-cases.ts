@@ -8,7 +8,8 @@
 import { createMachine } from '../engine/machine';
 import { ACCESS_READ } from '../engine/vocabulary';
 import type { ExperimentConfig } from '../engine/workload/experiment-config';
-import { runExperiment, type MachineFactory } from '../engine/workload/run-experiment';
+import { runExperiment, type MachineFactory, type RunOptions } from '../engine/workload/run-experiment';
+import type { BulkEngine } from '../engine/workload/pass-runner';
 import { buildWalkTables } from './bench-tables';
 import { rateResult, rates, type BenchResult } from './bench-measure';
 
@@ -18,7 +19,17 @@ export interface BenchOptions {
   readonly runs: number;
   /** Machine factory with translation caches, or null when the engine has none yet. */
   readonly cachedMachine: MachineFactory | null;
+  /** Run on this bulk engine (the WebAssembly one, docs/wasm-engine.md) instead of TypeScript. */
+  readonly bulk?: BulkEngine | null;
 }
+
+/** The run options of a case: the bulk engine when given, else the TypeScript machines. */
+const engineOptions = (options: BenchOptions, factory?: MachineFactory): RunOptions =>
+  options.bulk != null ? { bulk: options.bulk } : { createMachine: factory };
+
+/** Case ids and titles name the engine when it is not the TypeScript one. */
+const named = (options: BenchOptions, id: string, title: string) =>
+  options.bulk != null ? { id: `${id}-wasm`, title: `${title} — wasm engine` } : { id, title };
 
 const chase = (heapGiB: number, accesses: number): ExperimentConfig => ({
   workload: { type: 'pointer-chase' },
@@ -30,9 +41,12 @@ const chase = (heapGiB: number, accesses: number): ExperimentConfig => ({
 });
 
 export function benchTlbHits(options: BenchOptions): BenchResult {
-  const title = '(a) translations/s, TLB-hit dominated (1 MiB sequential scan, EPT 4K/4K, Skylake)';
-  if (options.cachedMachine === null)
-    return { id: 'tlb-hit', title, status: 'n/a', reason: 'caches not available' };
+  const { id, title } = named(
+    options,
+    'tlb-hit',
+    '(a) translations/s, TLB-hit dominated (1 MiB sequential scan, EPT 4K/4K, Skylake)',
+  );
+  if (options.cachedMachine === null) return { id, title, status: 'n/a', reason: 'caches not available' };
   const factory = options.cachedMachine;
   const accesses = 2_000_000;
   const config: ExperimentConfig = {
@@ -43,16 +57,19 @@ export function benchTlbHits(options: BenchOptions): BenchResult {
   };
   let walkRate = 0;
   const runs = rates(options.runs, () => {
-    walkRate = runExperiment(config, { createMachine: factory }).walkRate;
+    walkRate = runExperiment(config, engineOptions(options, factory)).walkRate;
     return accesses + 100_000;
   });
-  return rateResult('tlb-hit', title, runs, 20e6, { walkRate });
+  return rateResult(id, title, runs, options.bulk != null ? 60e6 : 20e6, { walkRate });
 }
 
 export function benchCachedChase(options: BenchOptions): BenchResult {
-  const title = '(b) accesses/s, 32 GiB pointer chase, EPT 4K/4K, Skylake caches';
-  if (options.cachedMachine === null)
-    return { id: 'chase-cached', title, status: 'n/a', reason: 'caches not available' };
+  const { id, title } = named(
+    options,
+    'chase-cached',
+    '(b) accesses/s, 32 GiB pointer chase, EPT 4K/4K, Skylake caches',
+  );
+  if (options.cachedMachine === null) return { id, title, status: 'n/a', reason: 'caches not available' };
   const factory = options.cachedMachine;
   const accesses = 300_000;
   const warmup = 50_000;
@@ -60,7 +77,7 @@ export function benchCachedChase(options: BenchOptions): BenchResult {
   const runs = rates(options.runs, () => {
     const result = runExperiment(
       { ...chase(32, accesses), warmup, cachePreset: 'skylake' },
-      { createMachine: factory },
+      engineOptions(options, factory),
     );
     // What each access costs the model: the cache operations and table reads behind the rate.
     const hundredths = (value: number) => Math.round(value * 100) / 100;
@@ -73,17 +90,28 @@ export function benchCachedChase(options: BenchOptions): BenchResult {
     };
     return accesses + warmup;
   });
-  return rateResult('chase-cached', title, runs, 3e6, work);
+  return rateResult(id, title, runs, 3e6, work);
 }
 
 /** Not one of the targets: the same chase with every access walking, for comparison with (b) and (c). */
 export function benchUncachedChase(options: BenchOptions): BenchResult {
   const accesses = 500_000;
-  const runs = rates(options.runs, () => runExperiment(chase(32, accesses)).accesses);
-  return rateResult('chase-uncached', '(b′) accesses/s, 32 GiB pointer chase, EPT 4K/4K, no caches', runs, 0);
+  const { id, title } = named(
+    options,
+    'chase-uncached',
+    '(b′) accesses/s, 32 GiB pointer chase, EPT 4K/4K, no caches: every access a full 24-reference 2D walk',
+  );
+  const runs = rates(options.runs, () => runExperiment(chase(32, accesses), engineOptions(options)).accesses);
+  return rateResult(id, title, runs, options.bulk != null ? 1.5e6 : 0);
 }
 
 export function benchFullWalks(options: BenchOptions): BenchResult {
+  if (options.bulk != null)
+    return {
+      ...named(options, 'full-walks', '(c) uncached full 2D walks/s over real tables'),
+      status: 'n/a',
+      reason: 'the wasm engine walks procedural tables only; (b′) is the same 24-reference walk on them',
+    };
   const mappings = 200_000;
   const passes = 5;
   const tables = buildWalkTables(mappings, 0x7f00_0000_0000, 32 * GiB, 2024);
@@ -127,15 +155,22 @@ export function benchPeakMemory(options: BenchOptions): BenchResult {
   const measured = rates(1, () => {
     const result = runExperiment(
       { ...chase(64, accesses), cachePreset: cached ? 'skylake' : 'none' },
-      { createMachine: options.cachedMachine ?? undefined, chunk: 1 << 18, onProgress: sample },
+      {
+        ...engineOptions(options, options.cachedMachine ?? undefined),
+        chunk: 1 << 18,
+        onProgress: sample,
+      },
     );
     sample();
     return result.accesses;
   });
   const MiB = 2 ** 20;
   return {
-    id: 'peak-memory',
-    title: `(d) peak memory, 10 M accesses, 64 GiB pointer chase, EPT 4K/4K, ${cached ? 'Skylake caches' : 'no caches'}`,
+    ...named(
+      options,
+      'peak-memory',
+      `(d) peak memory, 10 M accesses, 64 GiB pointer chase, EPT 4K/4K, ${cached ? 'Skylake caches' : 'no caches'}`,
+    ),
     status: 'ok',
     value: peakRss / MiB,
     unit: 'MiB rss',

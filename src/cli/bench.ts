@@ -14,6 +14,7 @@ import type { BenchResult } from './bench-measure';
 import { formatBench } from './bench-format';
 import { cachedMachineFactory } from './bench-machine';
 import { formatLecture, lectureTable } from './bench-lecture';
+import { bulkWasmBytes, loadWasmBulkEngine } from './wasm-bulk';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -27,6 +28,8 @@ if (!Number.isInteger(runs) || runs < 1) {
 }
 
 const options: BenchOptions = { runs, cachedMachine: cachedMachineFactory() };
+// The same cases on the WebAssembly engine (docs/wasm-engine.md), each right after its TypeScript run.
+const wasm: BenchOptions = { ...options, bulk: loadWasmBulkEngine() };
 const cases: [string, (o: BenchOptions) => BenchResult][] = [
   ['a', benchTlbHits],
   ['b', benchCachedChase],
@@ -38,11 +41,29 @@ const results: BenchResult[] = [];
 for (const [key, run] of cases) {
   if (only !== null && !only.has(key)) continue;
   const result = run(options);
-  results.push(result);
+  const onWasm = run(wasm);
+  results.push(result, withSpeedup(onWasm, result));
   if (!json) console.log(formatBench(result));
+  if (!json) console.log(formatBench(withSpeedup(onWasm, result)));
 }
+if (!json) console.log(`wasm module: ${bulkWasmBytes()} bytes (src/wasm/bulk/build/bulk.wasm)`);
 const lecture = only === null || only.has('e') ? lectureTable() : null;
 if (lecture !== null && !json) console.log(formatLecture(lecture));
 if (json) {
-  console.log(JSON.stringify({ node: process.version, runs, results, lecture }, null, 2));
+  console.log(
+    JSON.stringify({ node: process.version, runs, wasmBytes: bulkWasmBytes(), results, lecture }, null, 2),
+  );
+}
+
+/** The wasm result with its rate over the TypeScript one's (rates only, not memory). */
+function withSpeedup(onWasm: BenchResult, onTs: BenchResult): BenchResult {
+  if (
+    onWasm.status !== 'ok' ||
+    onTs.status !== 'ok' ||
+    onWasm.unit !== onTs.unit ||
+    onTs.unit.startsWith('MiB')
+  )
+    return onWasm;
+  const speedup = Math.round((onWasm.value / onTs.value) * 100) / 100;
+  return { ...onWasm, details: { ...onWasm.details, timesTypeScript: speedup } };
 }

@@ -35,6 +35,7 @@ export function createFakePool(): { pool: SweepPool; runs: FakeRun[] } {
 export function measurement(refs: number, ns: number, cycles = ns * 3.4): PointMeasurement {
   return {
     mode: 'ept',
+    engine: 'typescript',
     accesses: 1000,
     faults: 0,
     mismatches: 0,

@@ -55,7 +55,8 @@ export class ProceduralTree {
   private readonly span = new Float64Array(6);
   private readonly inverseCover = new Float64Array(6);
 
-  constructor(spec: ProceduralTreeSpec) {
+  /** `spec`: kept as given, so another engine can compute the same entries (docs/wasm-engine.md). */
+  constructor(readonly spec: ProceduralTreeSpec) {
     const { levels, leafLevel, mapBase, mapBytes } = spec;
     const page = coverOf(leafLevel - 1);
     if (levels !== 4 && levels !== 5) throw new Error(`a tree has 4 or 5 levels, not ${levels}`);

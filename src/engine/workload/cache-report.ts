@@ -48,7 +48,10 @@ function hitRateOf(structures: readonly CacheStructureReport[], kinds: readonly 
   return lookups === 0 ? null : hits / lookups;
 }
 
-export function readCacheReport(machine: Machine, accesses: number): CacheReport | null {
+export function readCacheReport(
+  machine: Pick<Machine, 'caches' | 'cacheCounters'>,
+  accesses: number,
+): CacheReport | null {
   if (machine.caches === null) return null;
   const kinds = new Map(machine.caches.structures.map((spec) => [spec.name, spec.kind]));
   const counters = machine.cacheCounters();

@@ -1,13 +1,15 @@
 /** What one pass of an experiment measured, and its estimated cost per access. */
 import type { PagingMode } from '../vocabulary';
-import type { Machine } from '../machine-api';
-import type { AccessLoop } from './access-loop';
+import type { EngineName } from './pass-runner';
+import type { PassRunner } from './pass-runner';
 import { readCacheReport, type CacheReport } from './cache-report';
 import { dataAccessCycles, referenceCosts, type LatencyModel } from './latency-model';
 import type { WorkloadSpace } from './workload-space';
 
 export interface PassResult {
   readonly mode: PagingMode;
+  /** Which engine computed the pass (docs/wasm-engine.md); both give the same counters. */
+  readonly engine: EngineName;
   /** Measured accesses (warm-up excluded). */
   readonly accesses: number;
   /** Accesses that ended in a fault (e.g. trace addresses outside the heap). */
@@ -32,18 +34,17 @@ export interface PassResult {
 }
 
 export function summarizePass(
-  loop: AccessLoop,
+  loop: PassRunner,
   space: WorkloadSpace,
-  machine: Machine,
   model: LatencyModel,
   heapBytes: number,
 ): PassResult {
   const perAccess = (count: number) => (loop.accesses === 0 ? 0 : count / loop.accesses);
-  const { guestReads, nestedReads } = space.memory;
+  const { guestReads, nestedReads } = loop;
   const costs = referenceCosts(model, space.guestTables, space.nestedTables);
   const guestByLevel = [0, 1, 2, 3, 4, 5].map((level) => perAccess(guestReads[level]!));
   const nestedByLevel = [0, 1, 2, 3, 4, 5].map((level) => perAccess(nestedReads[level]!));
-  const caches = readCacheReport(machine, loop.accesses);
+  const caches = readCacheReport(loop, loop.accesses);
   let translation = 0;
   for (let level = 1; level <= 5; level++) {
     translation += guestByLevel[level]! * costs.guest[level]! + nestedByLevel[level]! * costs.nested[level]!;
@@ -52,7 +53,8 @@ export function summarizePass(
   const dataCycles = dataAccessCycles(model, heapBytes);
   const cyclesPerAccess = dataCycles + translation;
   return {
-    mode: machine.mode,
+    mode: loop.mode,
+    engine: loop.engine,
     accesses: loop.accesses,
     faults: loop.faults,
     mismatches: loop.mismatches,

@@ -11,6 +11,8 @@ import { AccessLoop } from './access-loop';
 import type { CachePreset, ExperimentConfig } from './experiment-config';
 import { DEFAULT_LATENCY, type LatencyModel } from './latency-model';
 import { summarizePass, type PassResult } from './pass-result';
+import { TypeScriptPass, type BulkEngine, type PassRunner } from './pass-runner';
+import { resolveCacheConfig } from '../cache/presets';
 import { resolveHeap } from './resolve-heap';
 import { createStream } from './workload-spec';
 import { createWorkloadSpace, type NestedSpec } from './workload-space';
@@ -44,6 +46,13 @@ export interface RunOptions {
   readonly cancel?: CancelToken;
   /** Check every successful translation against the mapping rule (counts `mismatches`). */
   readonly verify?: boolean;
+  /**
+   * Runs the passes it supports (the WebAssembly engine, docs/wasm-engine.md); the others, and all
+   * passes without one, run on the TypeScript engine.
+   */
+  readonly bulk?: BulkEngine | null;
+  /** Called at the end of each pass, while its counters can still be read. */
+  readonly onPass?: (pass: 'measured' | 'native', runner: PassRunner) => void;
 }
 
 export interface ExperimentResult extends PassResult {
@@ -104,9 +113,7 @@ function* experimentSteps(config: ExperimentConfig, options: RunOptions): Genera
       guestLevels: config.guestLevels ?? 4,
       nested,
     });
-    const machine = factory(space.config, space.memory, config.cachePreset ?? 'none');
-    const stream = createStream(heap.workload, heap.base, heap.bytes, config.seed ?? 1);
-    const loop = new AccessLoop(machine, stream, space, 3, options.verify ?? false);
+    const loop = openPass(config, options, factory, heap, space);
     for (const [phase, count] of [
       ['warmup', warmup],
       ['measure', config.accesses],
@@ -125,7 +132,8 @@ function* experimentSteps(config: ExperimentConfig, options: RunOptions): Genera
         yield;
       }
     }
-    results.push(summarizePass(loop, space, machine, model, heap.bytes));
+    results.push(summarizePass(loop, space, model, heap.bytes));
+    options.onPass?.(pass, loop);
     if (cancelled) break;
   }
 
@@ -138,4 +146,33 @@ function* experimentSteps(config: ExperimentConfig, options: RunOptions): Genera
     native,
     slowdown: native === null ? null : measured.cyclesPerAccess / native.cyclesPerAccess,
   };
+}
+
+/** The pass on the bulk engine when it supports it, else on the TypeScript engine. */
+function openPass(
+  config: ExperimentConfig,
+  options: RunOptions,
+  factory: MachineFactory,
+  heap: ReturnType<typeof resolveHeap>,
+  space: ReturnType<typeof createWorkloadSpace>,
+): PassRunner {
+  const seed = config.seed ?? 1;
+  const preset = config.cachePreset ?? 'none';
+  // The stream is built either way: it checks the workload and gives the same message on bad input.
+  const stream = createStream(heap.workload, heap.base, heap.bytes, seed);
+  const bulk = options.bulk ?? null;
+  if (bulk !== null && options.createMachine === undefined) {
+    const request = {
+      space,
+      heapBase: heap.base,
+      heapBytes: heap.bytes,
+      workload: heap.workload,
+      seed,
+      caches: resolveCacheConfig(preset),
+      verify: options.verify ?? false,
+    };
+    if (bulk.unsupported(request) === null) return bulk.open(request);
+  }
+  const machine = factory(space.config, space.memory, preset);
+  return new TypeScriptPass(new AccessLoop(machine, stream, space, 3, options.verify ?? false), machine);
 }

@@ -1,0 +1,250 @@
+// Set-associative translation caches in flat typed regions, configured at init from the same
+// description the TypeScript cache model reads (docs/wasm-engine.md). Sets are scanned linearly
+// (lowest way first, as the TypeScript scan); LRU by per-entry stamps, the victim picked without a
+// data-dependent branch. Every entry of a bulk run has the same context tag, so tags are not kept.
+import {
+  MAX_STRUCTURES,
+  STAT_EVICTIONS,
+  STAT_FILLS,
+  STAT_HITS,
+  STAT_MISSES,
+  STAT_SLOTS,
+  ST_ENTRIES,
+  ST_HELD,
+  ST_KIND,
+  ST_SIDE,
+  ST_SPLINTER,
+  ST_TIER,
+  ST_WAYS,
+  STRUCTURE_SLOTS,
+} from './layout';
+
+const NO_KEY: i64 = -1;
+export const KIND_TLB: i32 = 0;
+export const KIND_PWC: i32 = 1;
+export const KIND_GPA: i32 = 2;
+export const KIND_NESTED_PWC: i32 = 3;
+
+// Per structure (index s): pointers to its regions and its shape, as i32 tables.
+const KEYS = memory.data(MAX_STRUCTURES * 4);
+const STAMPS = memory.data(MAX_STRUCTURES * 4);
+const ADDR_A = memory.data(MAX_STRUCTURES * 4);
+const ADDR_B = memory.data(MAX_STRUCTURES * 4);
+const FLAGS = memory.data(MAX_STRUCTURES * 4);
+const VALID = memory.data(MAX_STRUCTURES * 4);
+const SET_MASK = memory.data(MAX_STRUCTURES * 4);
+const WAYS = memory.data(MAX_STRUCTURES * 4);
+const HELD = memory.data(MAX_STRUCTURES * 4);
+const TIER = memory.data(MAX_STRUCTURES * 4);
+const SPLINTER = memory.data(MAX_STRUCTURES * 4);
+export const STATS = memory.data(MAX_STRUCTURES * STAT_SLOTS * 8);
+
+// The lists the walks consult, as CacheCore builds them.
+export const DATA_TLBS = memory.data(MAX_STRUCTURES * 4);
+export const FETCH_TLBS = memory.data(MAX_STRUCTURES * 4);
+export const GPA_TLBS = memory.data(MAX_STRUCTURES * 4);
+export let dataTlbCount: i32 = 0;
+export let fetchTlbCount: i32 = 0;
+export let gpaTlbCount: i32 = 0;
+const PWC_BY_LEVEL = memory.data(6 * 4);
+const NESTED_PWC_BY_LEVEL = memory.data(6 * 4);
+export let structureCount: i32 = 0;
+
+let clock: i64 = 0;
+let bump: usize = 0;
+
+function i32At(table: usize, s: i32): i32 {
+  return load<i32>(table + ((<usize>s) << 2));
+}
+function setI32(table: usize, s: i32, v: i32): void {
+  store<i32>(table + ((<usize>s) << 2), v);
+}
+
+/** A zeroed region of `bytes` (8-aligned), growing memory when needed. */
+function alloc(bytes: usize): usize {
+  const at = (bump + 7) & ~(<usize>7);
+  bump = at + bytes;
+  const pages = <i32>((bump + 0xffff) >> 16);
+  const have = memory.size();
+  if (pages > have) memory.grow(pages - have);
+  memory.fill(at, 0, bytes);
+  return at;
+}
+
+function cfgAt(cfg: usize, s: i32, field: i32): i32 {
+  return <i32>load<f64>(cfg + ((<usize>(s * STRUCTURE_SLOTS + field)) << 3));
+}
+
+/** Builds the structures described at `cfg` (STRUCTURE_SLOTS f64 each); `nested`: a second dimension. */
+export function initCaches(cfg: usize, count: i32, nested: bool): void {
+  bump = __heap_base;
+  clock = 0;
+  structureCount = count;
+  dataTlbCount = 0;
+  fetchTlbCount = 0;
+  gpaTlbCount = 0;
+  for (let level = 0; level < 6; level++) {
+    setI32(PWC_BY_LEVEL, level, -1);
+    setI32(NESTED_PWC_BY_LEVEL, level, -1);
+  }
+  memory.fill(STATS, 0, MAX_STRUCTURES * STAT_SLOTS * 8);
+  for (let s = 0; s < count; s++) {
+    const entries = cfgAt(cfg, s, ST_ENTRIES);
+    const ways = cfgAt(cfg, s, ST_WAYS);
+    const kind = cfgAt(cfg, s, ST_KIND);
+    const held = cfgAt(cfg, s, ST_HELD);
+    const keys = alloc((<usize>entries) << 3);
+    for (let i = 0; i < entries; i++) store<i64>(keys + ((<usize>i) << 3), NO_KEY);
+    setI32(KEYS, s, <i32>keys);
+    setI32(STAMPS, s, <i32>alloc((<usize>entries) << 3));
+    setI32(ADDR_A, s, <i32>alloc((<usize>entries) << 3));
+    setI32(ADDR_B, s, <i32>alloc((<usize>entries) << 3));
+    setI32(FLAGS, s, <i32>alloc((<usize>entries) << 2));
+    setI32(VALID, s, <i32>alloc((<usize>(entries / ways)) << 2));
+    setI32(SET_MASK, s, entries / ways - 1);
+    setI32(WAYS, s, ways);
+    setI32(HELD, s, held);
+    setI32(TIER, s, kind == KIND_TLB ? cfgAt(cfg, s, ST_TIER) : 1);
+    setI32(SPLINTER, s, cfgAt(cfg, s, ST_SPLINTER));
+    for (let level = 2; level <= 5; level++) {
+      if ((held & (1 << level)) == 0) continue;
+      if (kind == KIND_PWC && i32At(PWC_BY_LEVEL, level) < 0) setI32(PWC_BY_LEVEL, level, s);
+      if (kind == KIND_NESTED_PWC && nested && i32At(NESTED_PWC_BY_LEVEL, level) < 0)
+        setI32(NESTED_PWC_BY_LEVEL, level, s);
+    }
+    if (kind == KIND_GPA && nested) setI32(GPA_TLBS, gpaTlbCount++, s);
+  }
+  // TLBs by tier, in configuration order within a tier (a stable sort).
+  for (let tier = 1; tier <= 2; tier++) {
+    for (let s = 0; s < count; s++) {
+      if (cfgAt(cfg, s, ST_KIND) != KIND_TLB || cfgAt(cfg, s, ST_TIER) != tier) continue;
+      const side = cfgAt(cfg, s, ST_SIDE);
+      if (side != 1) setI32(DATA_TLBS, dataTlbCount++, s);
+      if (side != 0) setI32(FETCH_TLBS, fetchTlbCount++, s);
+    }
+  }
+}
+
+export function resetStats(): void {
+  memory.fill(STATS, 0, MAX_STRUCTURES * STAT_SLOTS * 8);
+}
+
+export function count(s: i32, stat: i32): void {
+  const p = STATS + ((<usize>(s * STAT_SLOTS + stat)) << 3);
+  store<f64>(p, load<f64>(p) + 1);
+}
+
+export function listAt(list: usize, k: i32): i32 {
+  return i32At(list, k);
+}
+export function pwcOf(level: i32): i32 {
+  return i32At(PWC_BY_LEVEL, level);
+}
+export function nestedPwcOf(level: i32): i32 {
+  return i32At(NESTED_PWC_BY_LEVEL, level);
+}
+export function tierOf(s: i32): i32 {
+  return i32At(TIER, s);
+}
+export function holds(s: i32, level: i32): bool {
+  return (i32At(HELD, s) & (1 << level)) != 0;
+}
+
+/** The set a key's number selects. */
+export function setOf(s: i32, number: i64): i32 {
+  return (<i32>number) & i32At(SET_MASK, s);
+}
+
+/** Entry index of `key` in `set`, or −1 (the lowest way holding it). */
+export function find(s: i32, set: i32, key: i64): i32 {
+  const ways = i32At(WAYS, s);
+  const base = set * ways;
+  let p = <usize>i32At(KEYS, s) + ((<usize>base) << 3);
+  for (let w = 0; w < ways; w++) {
+    if (load<i64>(p) == key) return base + w;
+    p += 8;
+  }
+  return -1;
+}
+
+/** Entry i was used: a hit is counted and it becomes the most recent of its set. */
+export function hit(s: i32, i: i32): void {
+  count(s, STAT_HITS);
+  touch(s, i);
+}
+
+export function miss(s: i32): void {
+  count(s, STAT_MISSES);
+}
+
+function touch(s: i32, i: i32): void {
+  store<i64>(<usize>i32At(STAMPS, s) + ((<usize>i) << 3), ++clock);
+}
+
+/**
+ * A new entry for `key` in `set` (after a lookup of it missed): an invalid way first, else the
+ * least recently used, then marked just used. Counts the fill and any eviction.
+ */
+export function claim(s: i32, set: i32, key: i64): i32 {
+  const ways = i32At(WAYS, s);
+  const base = set * ways;
+  const validAt = <usize>i32At(VALID, s) + ((<usize>set) << 2);
+  const valid = load<i32>(validAt);
+  let victim = base;
+  if (valid < ways) {
+    const keys = <usize>i32At(KEYS, s);
+    for (let i = base; i < base + ways; i++) {
+      if (load<i64>(keys + ((<usize>i) << 3)) == NO_KEY) {
+        victim = i;
+        break;
+      }
+    }
+    store<i32>(validAt, valid + 1);
+  } else {
+    const stamps = <usize>i32At(STAMPS, s);
+    let oldest = load<i64>(stamps + ((<usize>base) << 3));
+    for (let i = base + 1; i < base + ways; i++) {
+      const stamp = load<i64>(stamps + ((<usize>i) << 3));
+      const older = stamp < oldest;
+      victim = select<i32>(i, victim, older);
+      oldest = select<i64>(stamp, oldest, older);
+    }
+    count(s, STAT_EVICTIONS);
+  }
+  count(s, STAT_FILLS);
+  store<i64>(<usize>i32At(KEYS, s) + ((<usize>victim) << 3), key);
+  touch(s, victim);
+  return victim;
+}
+
+export function addressA(s: i32, i: i32): i64 {
+  return load<i64>(<usize>i32At(ADDR_A, s) + ((<usize>i) << 3));
+}
+export function setAddressA(s: i32, i: i32, v: i64): void {
+  store<i64>(<usize>i32At(ADDR_A, s) + ((<usize>i) << 3), v);
+}
+export function addressB(s: i32, i: i32): i64 {
+  return load<i64>(<usize>i32At(ADDR_B, s) + ((<usize>i) << 3));
+}
+export function setAddressB(s: i32, i: i32, v: i64): void {
+  store<i64>(<usize>i32At(ADDR_B, s) + ((<usize>i) << 3), v);
+}
+export function flagsOf(s: i32, i: i32): i32 {
+  return load<i32>(<usize>i32At(FLAGS, s) + ((<usize>i) << 2));
+}
+export function setFlags(s: i32, i: i32, v: i32): void {
+  store<i32>(<usize>i32At(FLAGS, s) + ((<usize>i) << 2), v);
+}
+
+/**
+ * The page level an entry for a translation of `level` takes in TLB `s`: that level if held, else
+ * the largest smaller one when the structure splinters, else 0.
+ */
+export function fillLevel(s: i32, level: i32): i32 {
+  for (let l = 3; l >= 1; l--) {
+    if (!holds(s, l)) continue;
+    if (l == level) return l;
+    if (l < level) return i32At(SPLINTER, s) != 0 ? l : 0;
+  }
+  return 0;
+}
