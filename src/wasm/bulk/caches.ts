@@ -37,6 +37,10 @@ const WAYS = memory.data(MAX_STRUCTURES * 4);
 const HELD = memory.data(MAX_STRUCTURES * 4);
 const TIER = memory.data(MAX_STRUCTURES * 4);
 const SPLINTER = memory.data(MAX_STRUCTURES * 4);
+/** Keys carry their level in the low bits (TLBs 2, PWCs 3): the mask per structure. */
+const CODE_MASK = memory.data(MAX_STRUCTURES * 4);
+/** Valid entries per structure and level code: a lookup of a level none holds misses unscanned. */
+const CODE_COUNTS = memory.data(MAX_STRUCTURES * 8 * 4);
 export const STATS = memory.data(MAX_STRUCTURES * STAT_SLOTS * 8);
 
 // The lists the walks consult, as CacheCore builds them.
@@ -88,6 +92,7 @@ export function initCaches(cfg: usize, count: i32, nested: bool): void {
     setI32(NESTED_PWC_BY_LEVEL, level, -1);
   }
   memory.fill(STATS, 0, MAX_STRUCTURES * STAT_SLOTS * 8);
+  memory.fill(CODE_COUNTS, 0, MAX_STRUCTURES * 8 * 4);
   for (let s = 0; s < count; s++) {
     const entries = cfgAt(cfg, s, ST_ENTRIES);
     const ways = cfgAt(cfg, s, ST_WAYS);
@@ -106,6 +111,7 @@ export function initCaches(cfg: usize, count: i32, nested: bool): void {
     setI32(HELD, s, held);
     setI32(TIER, s, kind == KIND_TLB ? cfgAt(cfg, s, ST_TIER) : 1);
     setI32(SPLINTER, s, cfgAt(cfg, s, ST_SPLINTER));
+    setI32(CODE_MASK, s, kind == KIND_TLB || kind == KIND_GPA ? 3 : 7);
     for (let level = 2; level <= 5; level++) {
       if ((held & (1 << level)) == 0) continue;
       if (kind == KIND_PWC && i32At(PWC_BY_LEVEL, level) < 0) setI32(PWC_BY_LEVEL, level, s);
@@ -157,6 +163,7 @@ export function setOf(s: i32, number: i64): i32 {
 
 /** Entry index of `key` in `set`, or −1 (the lowest way holding it). */
 export function find(s: i32, set: i32, key: i64): i32 {
+  if (load<i32>(codeCountAt(s, key)) == 0) return -1;
   const ways = i32At(WAYS, s);
   const base = set * ways;
   let p = <usize>i32At(KEYS, s) + ((<usize>base) << 3);
@@ -175,6 +182,10 @@ export function hit(s: i32, i: i32): void {
 
 export function miss(s: i32): void {
   count(s, STAT_MISSES);
+}
+
+function codeCountAt(s: i32, key: i64): usize {
+  return CODE_COUNTS + ((<usize>((s << 3) | ((<i32>key) & i32At(CODE_MASK, s)))) << 2);
 }
 
 function touch(s: i32, i: i32): void {
@@ -202,6 +213,7 @@ export function claim(s: i32, set: i32, key: i64): i32 {
     store<i32>(validAt, valid + 1);
   } else {
     const stamps = <usize>i32At(STAMPS, s);
+    const keys = <usize>i32At(KEYS, s);
     let oldest = load<i64>(stamps + ((<usize>base) << 3));
     for (let i = base + 1; i < base + ways; i++) {
       const stamp = load<i64>(stamps + ((<usize>i) << 3));
@@ -210,7 +222,11 @@ export function claim(s: i32, set: i32, key: i64): i32 {
       oldest = select<i64>(stamp, oldest, older);
     }
     count(s, STAT_EVICTIONS);
+    const old = codeCountAt(s, load<i64>(keys + ((<usize>victim) << 3)));
+    store<i32>(old, load<i32>(old) - 1);
   }
+  const added = codeCountAt(s, key);
+  store<i32>(added, load<i32>(added) + 1);
   count(s, STAT_FILLS);
   store<i64>(<usize>i32At(KEYS, s) + ((<usize>victim) << 3), key);
   touch(s, victim);

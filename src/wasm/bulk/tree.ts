@@ -125,7 +125,7 @@ export function treeEntry(tree: i32, offset: i64): i64 {
   const below = level - 1;
   const frameBelow =
     get(tree, A_SECTION_START + below) +
-    start / get(tree, A_COVER + below) -
+    (start >> (12 + 9 * below)) - // covers are powers of two: a shift, not a division
     get(tree, A_FIRST_TABLE + below);
   return (get(tree, S_TABLE_BASE) + frameBelow * 4096) | get(tree, S_NON_LEAF);
 }
