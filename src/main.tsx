@@ -1,3 +1,5 @@
+// First: no schema may be built before zod is told not to generate code.
+import './worker/zod-jitless';
 // d3's selection.transition() / interrupt() come from this module's side effect; a production
 // bundle that tree-shakes the d3 barrel would otherwise drop them.
 import 'd3-transition';

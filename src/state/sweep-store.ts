@@ -2,6 +2,7 @@
  * The Experiments store: sweep settings, an uploaded trace, and the run — plan, progress,
  * results as they stream in, per-point errors. Runs go to a SweepPool; cancelling marks the run
  * cancelled at once (the pool stops its workers within its grace period) and keeps the results.
+ * A point whose worker stopped runs once more on a fresh worker; `reruns` lists them for the user.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { parseTrace } from '../engine';
@@ -41,6 +42,11 @@ export interface SweepPointError extends PlannedPoint {
   readonly message: string;
 }
 
+/** A point whose worker stopped under it (why) and that ran again on a new worker. */
+export interface SweepRerun extends PlannedPoint {
+  readonly reason: string;
+}
+
 export interface SweepData {
   readonly settings: SweepSettings;
   readonly trace: LoadedTrace | null;
@@ -55,6 +61,7 @@ export interface SweepData {
   readonly plan: readonly PlannedPoint[];
   readonly results: readonly SweepResult[];
   readonly errors: readonly SweepPointError[];
+  readonly reruns: readonly SweepRerun[];
   /** Accesses done and planned over the whole sweep, and when `done` was last updated. */
   readonly progress: { readonly done: number; readonly total: number; readonly at: number };
   readonly startedAt: number | null;
@@ -103,6 +110,7 @@ export function createSweepStore(pool: SweepPool, options: SweepStoreOptions = {
     plan: [],
     results: [],
     errors: [],
+    reruns: [],
     progress: { done: 0, total: 0, at: 0 },
     startedAt: null,
     finishedAt: null,
@@ -157,6 +165,7 @@ export function createSweepStore(pool: SweepPool, options: SweepStoreOptions = {
         plan: points.map(({ id, configId, heapBytes }) => ({ id, configId, heapBytes })),
         results: [],
         errors: [],
+        reruns: [],
         progress: {
           done: 0,
           total: points.reduce((sum, p) => sum + plannedAccesses(p.config), 0),
@@ -195,6 +204,15 @@ export function createSweepStore(pool: SweepPool, options: SweepStoreOptions = {
           set((s) => ({
             errors: [...s.errors, { id, configId: point.configId, heapBytes: point.heapBytes, message }],
             progress: advance(id, plannedAccesses(point.config)),
+          }));
+        },
+        onRerun: (id, reason) => {
+          const point = byId.get(id)!;
+          if (current !== ticket) return;
+          // The point starts over: its accesses so far no longer count.
+          set((s) => ({
+            reruns: [...s.reruns, { id, configId: point.configId, heapBytes: point.heapBytes, reason }],
+            progress: advance(id, 0),
           }));
         },
       });

@@ -2,9 +2,13 @@
  * A pool of sweep workers: the points of a sweep go to whichever worker is free, results stream
  * back as they come. Cancel is a message each busy worker reads between chunks; a worker still
  * busy after `graceMs` is terminated and replaced, so a cancel never waits on a long chunk and
- * the pool stays usable. Without `Worker` (tests, old hosts) one in-thread slot runs the points.
+ * the pool stays usable. A worker that stops under a point (a crash, an unreadable message, no
+ * progress within the heartbeat deadline) is replaced and the point runs once more; a point lost
+ * twice is reported as that point's error (docs/robustness.md). Without `Worker` (tests, old hosts)
+ * one in-thread slot runs the points.
  */
 import type { WorkerLike } from './client';
+import type { DeadlineTimer } from './deadline';
 import { createSweepApi } from './sweep-api';
 import type { PointMeasurement, PointProgress, PointReply, SweepApi, SweepTask } from './sweep-protocol';
 import { createInThreadSlot, createWorkerSlot, type SweepSlot } from './sweep-slot';
@@ -13,6 +17,8 @@ export interface SweepListener {
   onProgress?(taskId: string, progress: PointProgress): void;
   onResult?(taskId: string, result: PointMeasurement): void;
   onError?(taskId: string, message: string): void;
+  /** The point's worker stopped (`reason`) and was replaced; the point runs again from the start. */
+  onRerun?(taskId: string, reason: string): void;
 }
 
 export type SweepOutcome = 'done' | 'cancelled';
@@ -39,6 +45,10 @@ export interface SweepPoolOptions {
   inThreadApi?: () => SweepApi;
   /** How long a cancelled run may take to reach a chunk boundary before its worker is terminated. */
   graceMs?: number;
+  /** How long a running point may go without progress before its worker counts as stopped. */
+  heartbeatMs?: number;
+  /** Starts heartbeat deadlines (tests expire them by hand). */
+  timer?: DeadlineTimer;
 }
 
 /** One worker per core, leaving one core for the page. */
@@ -60,6 +70,8 @@ interface RunState {
   inFlight: number;
   cancelled: boolean;
   stopping: Promise<void> | null;
+  /** Why each point that already ran again lost its first worker. */
+  readonly reran: Map<string, string>;
   readonly resolve: (outcome: SweepOutcome) => void;
 }
 
@@ -76,7 +88,7 @@ export function createSweepPool(size = defaultPoolSize(), options: SweepPoolOpti
     createWorker === undefined
       ? [{ slot: createInThreadSlot(options.inThreadApi ?? (() => createSweepApi())), busy: null }]
       : Array.from({ length: Math.max(1, size) }, () => ({
-          slot: createWorkerSlot(createWorker),
+          slot: createWorkerSlot(createWorker, { heartbeatMs: options.heartbeatMs, timer: options.timer }),
           busy: null,
         }));
   let active: RunState | null = null;
@@ -110,7 +122,14 @@ export function createSweepPool(size = defaultPoolSize(), options: SweepPoolOpti
       run.inFlight--;
       if (!run.cancelled) {
         if (answer.ok) run.listener.onResult?.(task.id, answer.result);
-        else run.listener.onError?.(task.id, answer.error);
+        else if (answer.workerStopped && !run.reran.has(task.id)) {
+          // Once more, first in line; the slot starts a fresh worker for it.
+          run.reran.set(task.id, answer.error);
+          run.queue.unshift(task);
+          run.listener.onRerun?.(task.id, answer.error);
+        } else if (answer.workerStopped) {
+          run.listener.onError?.(task.id, lostMessage(run.reran.get(task.id)!, answer.error));
+        } else run.listener.onError?.(task.id, answer.error);
       }
       pump();
     });
@@ -152,6 +171,7 @@ export function createSweepPool(size = defaultPoolSize(), options: SweepPoolOpti
         inFlight: 0,
         cancelled: false,
         stopping: null,
+        reran: new Map(),
         resolve,
       };
       active = run;
@@ -164,3 +184,7 @@ export function createSweepPool(size = defaultPoolSize(), options: SweepPoolOpti
     },
   };
 }
+
+/** A point whose worker stopped on both tries. */
+export const lostMessage = (first: string, second: string): string =>
+  `Lost: the sweep worker stopped twice while running this point (${first === second ? `${first}, twice` : `${first}, then ${second}`}).`;

@@ -23,7 +23,13 @@ export interface PointMeasurement extends PassResult {
 }
 
 export type PointReply =
-  { readonly ok: true; readonly result: PointMeasurement } | { readonly ok: false; readonly error: string };
+  | { readonly ok: true; readonly result: PointMeasurement }
+  | {
+      readonly ok: false;
+      readonly error: string;
+      /** The worker stopped under the point (crash, unreadable message, silence): the point may run again. */
+      readonly workerStopped?: true;
+    };
 
 /** Accesses done and planned for one point, warm-ups and the native pass included. */
 export interface PointProgress {

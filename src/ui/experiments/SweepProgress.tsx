@@ -1,11 +1,14 @@
-/** How far the sweep is: a progress bar with the ETA while it runs, the time it took after. */
+/**
+ * How far the sweep is: a progress bar with the ETA while it runs, the time it took after, and a
+ * note when a worker stopped and its points ran again (docs/robustness.md).
+ */
 import { useShallow } from 'zustand/react/shallow';
 import { selectElapsedSeconds, selectEtaSeconds, selectFraction } from '../../state/sweep-selectors';
 import { formatSeconds } from './format';
 import { useSweep } from './sweep-store-context';
 
 export function SweepProgress() {
-  const { fraction, eta, elapsed, status, points, finished, failed, workers } = useSweep(
+  const { fraction, eta, elapsed, status, points, finished, failed, workers, reruns } = useSweep(
     useShallow((s) => ({
       fraction: selectFraction(s),
       eta: selectEtaSeconds(s),
@@ -15,6 +18,7 @@ export function SweepProgress() {
       finished: s.results.length,
       failed: s.errors.length,
       workers: s.workers,
+      reruns: s.reruns,
     })),
   );
   if (status === 'idle') return null;
@@ -47,6 +51,18 @@ export function SweepProgress() {
       <p className="progress-text" aria-live={status === 'running' ? 'off' : 'polite'}>
         <span className="progress-percent">{percent} %</span> {text}
       </p>
+      {reruns.length > 0 && (
+        <p className="sweep-rerun" role="status">
+          {rerunText(reruns.map((r) => r.reason))}
+        </p>
+      )}
     </div>
   );
+}
+
+/** One sentence for the points that lost their worker: the first reason, how many ran again. */
+export function rerunText(reasons: readonly string[]): string {
+  const n = reasons.length;
+  const workers = n === 1 ? 'A sweep worker' : 'Sweep workers';
+  return `${workers} stopped (${reasons[0]}) and ${n === 1 ? 'was' : 'were'} replaced: ${n} point${n === 1 ? '' : 's'} ran again from the start; the other points were not affected.`;
 }
