@@ -10,9 +10,17 @@ import { AddressInput } from '../controls/AddressInput';
 import { SequenceSection } from '../sequence/SequenceSection';
 import { CachesSection } from './CachesSection';
 import { WALK_TARGET_ID } from './SkipLink';
-import { AddressBitsSlot, ExportSlot, GridSlot, NarrationSlot, TablesSlot } from './walk-view-slots';
+import type { PresetInfo } from '../hooks/presets';
+import {
+  AddressBitsSlot,
+  ExportSlot,
+  GridSlot,
+  NarrationSlot,
+  NoticeSlot,
+  TablesSlot,
+} from './walk-view-slots';
 
-export function WalkViews() {
+export function WalkViews({ presets }: { presets: readonly PresetInfo[] }) {
   const scope = useRef<HTMLDivElement>(null);
   return (
     <div className="walk" ref={scope}>
@@ -37,6 +45,7 @@ export function WalkViews() {
         </div>
         <div className="column column-right">
           <div className="column-fill">
+            <NoticeSlot presets={presets} />
             <NarrationSlot />
             <SequenceSection />
             <CachesSection />
