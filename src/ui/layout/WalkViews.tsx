@@ -5,6 +5,7 @@
  * itself subscribes to nothing: each slot follows the store on its own.
  */
 import { useRef } from 'react';
+import { useNarrowLayout } from './useNarrowLayout';
 import { AccessControls, AccessPicker } from '../controls/AccessControls';
 import { AddressInput } from '../controls/AddressInput';
 import { SequenceSection } from '../sequence/SequenceSection';
@@ -22,6 +23,9 @@ import {
 
 export function WalkViews({ presets }: { presets: readonly PresetInfo[] }) {
   const scope = useRef<HTMLDivElement>(null);
+  // One column (a tablet or a phone): the narration moves right under the grid, in the DOM too, so
+  // reading and tab order stay the page's order. See docs/walk-view.md.
+  const narrow = useNarrowLayout();
   return (
     <div className="walk" ref={scope}>
       {/* The skip link's target: focusable by script only. */}
@@ -38,6 +42,7 @@ export function WalkViews({ presets }: { presets: readonly PresetInfo[] }) {
             </div>
           </div>
           <GridSlot />
+          {narrow && <NarrationSlot />}
           <AddressBitsSlot />
           <div className="chrome export-row">
             <ExportSlot scope={scope} />
@@ -46,7 +51,7 @@ export function WalkViews({ presets }: { presets: readonly PresetInfo[] }) {
         <div className="column column-right">
           <div className="column-fill">
             <NoticeSlot presets={presets} />
-            <NarrationSlot />
+            {!narrow && <NarrationSlot />}
             <SequenceSection />
             <CachesSection />
           </div>
