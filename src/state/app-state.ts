@@ -48,9 +48,13 @@ export interface ScenarioSlice {
   addressError: string | null;
   /** The form behind the concrete controls. */
   concrete: ConcreteOptions;
+  /** The document as last loaded, and its source: what "Revert to preset" brings back. */
+  loaded: { readonly doc: ScenarioDoc; readonly source: string } | null;
 
   loadScenario(json: unknown, source: string, options?: LoadOptions): Promise<boolean>;
   walk(): Promise<boolean>;
+  /** Loads the last loaded document again (an edited or rebuilt preset back as it was). */
+  revertToLoaded(): Promise<boolean>;
   setAccessIndex(index: number): void;
   setLinearAddress(text: string): Promise<boolean>;
   setAccessKind(kind: AccessKind): Promise<boolean>;

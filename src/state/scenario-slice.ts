@@ -121,6 +121,7 @@ export const createScenarioSlice =
       error: null,
       addressError: null,
       concrete: DEFAULT_CONCRETE,
+      loaded: null,
 
       async loadScenario(json, source, options = {}) {
         get().pause();
@@ -140,6 +141,7 @@ export const createScenarioSlice =
         const commit = (index: number): Partial<AppState> => ({
           scenario: json,
           source,
+          loaded: { doc: json, source },
           addressError: null,
           concrete: concreteFromDoc(json, get().concrete, index),
         });
@@ -149,6 +151,11 @@ export const createScenarioSlice =
       },
 
       walk: () => walkCurrent('keep'),
+
+      revertToLoaded() {
+        const loaded = get().loaded;
+        return loaded ? get().loadScenario(loaded.doc, loaded.source) : Promise.resolve(false);
+      },
 
       setAccessIndex(index) {
         const s = get();

@@ -86,7 +86,7 @@ export function App({ store }: { store: AppStore }) {
           </ViewBoundary>
         </section>
         <ViewBoundary name="walk view">
-          <WalkViews />
+          <WalkViews presets={presets} />
         </ViewBoundary>
         <ViewBoundary name="concept cards">
           <ConceptsStrip />

@@ -5,6 +5,8 @@ import { selectTotalReferences } from '../../state/selectors';
 import { useAppStore } from '../hooks/app-store-context';
 
 const Glyph = ({ children }: { children: string }) => <span aria-hidden="true">{children}</span>;
+/** A button's word: on a phone only its glyph shows, the word stays its accessible name. */
+const Word = ({ children }: { children: string }) => <span className="playback-word">{children}</span>;
 
 export function PlaybackControls() {
   const { cursor, total, playing, speed, walked, loading } = useAppStore(
@@ -35,10 +37,10 @@ export function PlaybackControls() {
     <div className="playback" role="group" aria-label="Playback">
       <div className="playback-buttons">
         <button type="button" onClick={actions.reset} disabled={atStart} title="Reset (Home)">
-          <Glyph>↺</Glyph> Reset
+          <Glyph>↺</Glyph> <Word>Reset</Word>
         </button>
         <button type="button" onClick={actions.stepBack} disabled={atStart} title="Step back (←)">
-          <Glyph>◀</Glyph> Step back
+          <Glyph>◀</Glyph> <Word>Step back</Word>
         </button>
         <button
           type="button"
@@ -49,19 +51,19 @@ export function PlaybackControls() {
         >
           {playing ? (
             <>
-              <Glyph>❚❚</Glyph> Pause
+              <Glyph>❚❚</Glyph> <Word>Pause</Word>
             </>
           ) : (
             <>
-              <Glyph>▶</Glyph> Play
+              <Glyph>▶</Glyph> <Word>Play</Word>
             </>
           )}
         </button>
         <button type="button" onClick={actions.stepForward} disabled={atEnd} title="Step forward (→)">
-          Step forward <Glyph>▶</Glyph>
+          <Word>Step forward</Word> <Glyph>▶</Glyph>
         </button>
         <button type="button" onClick={actions.end} disabled={atEnd} title="End (End)">
-          End <Glyph>⇥</Glyph>
+          <Word>End</Word> <Glyph>⇥</Glyph>
         </button>
       </div>
       <output className="counter" aria-label="Memory references" aria-live="off">

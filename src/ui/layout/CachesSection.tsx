@@ -24,9 +24,8 @@ export function CachesSection() {
       tabIndex={empty ? undefined : 0}
     >
       <h2 id="caches-title">Translation caches</h2>
-      <div className="chrome">
-        <CachePresetControl />
-      </div>
+      {/* Kept in presenter mode: a lecture switches caches on and off. */}
+      <CachePresetControl />
       <ViewBoundary name="caches view">
         <CachesAtCursor box={box} />
       </ViewBoundary>

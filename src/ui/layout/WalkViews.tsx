@@ -5,15 +5,27 @@
  * itself subscribes to nothing: each slot follows the store on its own.
  */
 import { useRef } from 'react';
+import { useNarrowLayout } from './useNarrowLayout';
 import { AccessControls, AccessPicker } from '../controls/AccessControls';
 import { AddressInput } from '../controls/AddressInput';
 import { SequenceSection } from '../sequence/SequenceSection';
 import { CachesSection } from './CachesSection';
 import { WALK_TARGET_ID } from './SkipLink';
-import { AddressBitsSlot, ExportSlot, GridSlot, NarrationSlot, TablesSlot } from './walk-view-slots';
+import type { PresetInfo } from '../hooks/presets';
+import {
+  AddressBitsSlot,
+  ExportSlot,
+  GridSlot,
+  NarrationSlot,
+  NoticeSlot,
+  TablesSlot,
+} from './walk-view-slots';
 
-export function WalkViews() {
+export function WalkViews({ presets }: { presets: readonly PresetInfo[] }) {
   const scope = useRef<HTMLDivElement>(null);
+  // One column (a tablet or a phone): the narration moves right under the grid, in the DOM too, so
+  // reading and tab order stay the page's order. See docs/walk-view.md.
+  const narrow = useNarrowLayout();
   return (
     <div className="walk" ref={scope}>
       {/* The skip link's target: focusable by script only. */}
@@ -30,6 +42,7 @@ export function WalkViews() {
             </div>
           </div>
           <GridSlot />
+          {narrow && <NarrationSlot />}
           <AddressBitsSlot />
           <div className="chrome export-row">
             <ExportSlot scope={scope} />
@@ -37,7 +50,8 @@ export function WalkViews() {
         </div>
         <div className="column column-right">
           <div className="column-fill">
-            <NarrationSlot />
+            <NoticeSlot presets={presets} />
+            {!narrow && <NarrationSlot />}
             <SequenceSection />
             <CachesSection />
           </div>

@@ -2,13 +2,14 @@
  * The walk views, each subscribed to just what it draws, so a step re-renders the views that show
  * the cursor and nothing else (the address split, the inputs and the layout stay as they are).
  */
-import type { RefObject } from 'react';
+import { useMemo, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectCurrentEvents, selectTotalReferences } from '../../state/selectors';
 import { ViewBoundary } from '../controls/ViewBoundary';
 import { ExportViewButtons } from '../export/ExportViewButtons';
 import { useAppStore } from '../hooks/app-store-context';
-import { AddressBits, Narration, TableTrees, WalkGrid } from '../views';
+import type { PresetInfo } from '../hooks/presets';
+import { AddressBits, Narration, TableTrees, WalkGrid, WhatToNotice } from '../views';
 
 /** Presenter mode draws the bits larger: their smallest label (11 px) becomes 18 px. */
 const PRESENTER_BITS_SCALE = 18 / 11;
@@ -87,5 +88,40 @@ export function ExportSlot({ scope }: { scope: RefObject<HTMLElement | null> }) 
       title={`${name}${access} · step ${cursor} of ${total}`}
       onError={(message) => reportError('file', message)}
     />
+  );
+}
+
+/** The walk's point: the preset's as shipped, or a generated one once the walk is edited or built. */
+export function NoticeSlot({ presets }: { presets: readonly PresetInfo[] }) {
+  const events = useAppStore(selectCurrentEvents);
+  const { scenario, source, loaded, revert } = useAppStore(
+    useShallow((s) => ({
+      scenario: s.scenario,
+      source: s.source,
+      loaded: s.loaded,
+      revert: s.revertToLoaded,
+    })),
+  );
+  const info = loaded?.source === source ? presets.find((p) => p.file === source) : undefined;
+  // An edit makes a new document; one that ends up equal to the preset (an edit undone) is not modified.
+  const modified = useMemo(
+    () =>
+      info !== undefined &&
+      loaded !== null &&
+      scenario !== loaded.doc &&
+      JSON.stringify(scenario) !== JSON.stringify(loaded.doc),
+    [info, loaded, scenario],
+  );
+  const preset = info && info.description ? { name: info.name, point: info.description } : null;
+  return (
+    <ViewBoundary name="what to notice">
+      <WhatToNotice
+        events={events}
+        preset={preset}
+        modified={modified}
+        symbolic={source === 'abstract'}
+        onRevert={() => void revert()}
+      />
+    </ViewBoundary>
   );
 }

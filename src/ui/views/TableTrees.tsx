@@ -13,6 +13,7 @@ import { PageCard } from './tables/PageCard';
 import { TreeLinks } from './tables/TreeLinks';
 import { HatchPattern, safeId } from './HatchPattern';
 import { useScrollToCurrentCard } from './hooks/useScrollToCurrentCard';
+import { useScrollCue } from './hooks/useScrollCue';
 import './styles/base.css';
 import './styles/table-trees.css';
 
@@ -38,6 +39,7 @@ export function TableTrees({ events, cursor, onEditEntry, onSeek }: TableTreesPr
   const tree = useMemo(() => buildTree(model, cursor, row), [model, cursor, row]);
   const scrollerRef = useRef<HTMLDivElement>(null);
   useScrollToCurrentCard(scrollerRef, `${cursor}:${row}`);
+  useScrollCue(scrollerRef, `${cursor}:${row}:${tree.width}`);
   const rows = nested ? [...Array.from({ length: model.n }, (_, i) => model.n - i), 0] : [];
   const translated = tree.nested.find((c) => c.ref)?.ref?.gpa;
   const nestedTitle =
@@ -109,6 +111,11 @@ export function TableTrees({ events, cursor, onEditEntry, onSeek }: TableTreesPr
           ))}
         </div>
       </div>
+      {/* Shown only while cards hide beyond an edge (useScrollCue). */}
+      <p className="nw-tables-cue nw-muted" aria-hidden="true">
+        <span className="nw-cue-left">◀ </span>more cards: scroll sideways
+        <span className="nw-cue-right"> ▶</span>
+      </p>
     </section>
   );
 }

@@ -4,3 +4,4 @@ export { WalkGrid, type WalkGridProps } from './WalkGrid';
 export { TableTrees, type TableTreesProps } from './TableTrees';
 export { Narration, type NarrationProps } from './Narration';
 export { CostPanel, type CostPanelProps } from './CostPanel';
+export { WhatToNotice, type WhatToNoticeProps } from './WhatToNotice';

@@ -178,6 +178,10 @@ export const tests: E2ETest[] = [
       await expectCounter(page, 0, 0, 10_000);
       await accessPicker(page).selectOption('2');
       await expectCounter(page, null, 2, 10_000);
+      // The cache preset stays too: a lecture turns the caches off and on.
+      check(await cachePreset(page).isVisible(), 'the cache preset is on screen in presenter mode');
+      await cachePreset(page).selectOption('none');
+      await expectCounter(page, 0, 24, 10_000);
     },
   },
 ];
