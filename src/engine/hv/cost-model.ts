@@ -1,5 +1,5 @@
 /**
- * The editable cost model (docs/hypervisor-model.md, "Costs"): every number an estimate in CPU
+ * The editable cost model (docs/hypervisor-model.md, "References and costs"): every number an estimate in CPU
  * cycles, so that an event's cost = exits × their cost + references × latency + host faults.
  */
 import { EXIT_REASONS, type ExitReason } from './exit-reasons';

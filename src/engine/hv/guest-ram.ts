@@ -1,5 +1,5 @@
 /**
- * Where a guest-physical address lives (docs/hypervisor-model.md, "Memslots"): a memslot turns it
+ * Where a guest-physical address lives (docs/hypervisor-model.md, "Who holds what"): a memslot turns it
  * into QEMU's virtual address by an offset; a gPA in no slot is MMIO.
  */
 import type { HvVm } from './script-types';

@@ -1,5 +1,5 @@
 /**
- * Cold start or warm guest (docs/hypervisor-model.md, "Initial state"): the same workload run
+ * Cold start or warm guest (docs/hypervisor-model.md, "Start"): the same workload run
  * from either starting state, so a scene can show where each mode wins in both.
  */
 import type { HvScript } from './script-types';

@@ -1,5 +1,5 @@
 /**
- * The hypervisor scenes the app shows (docs/hypervisor-model.md, "Scenes"): each is a script in
+ * The hypervisor scenes the app shows (docs/hv-scenes.md): each is a script in
  * the hv format with the view that draws it and its teaching point. The app, the tests and the
  * lecture tour find scenes here by id.
  */
