@@ -7,6 +7,7 @@ import { expose } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWalkClient, WorkerDiedError, type WalkClient, type WorkerLike } from '../../src/worker/client';
 import type { DeadlineTimer } from '../../src/worker/deadline';
+import { manualTimer } from './manual-timer';
 import { MAX_NESTING, tooDeepAt } from '../../src/worker/nesting';
 import { createWalkApi } from '../../src/worker/walk-api';
 import { createPortWorker, type PortWorker } from './port-worker';
@@ -41,26 +42,6 @@ function nullingWorker(): { worker: WorkerLike; posted: () => number } {
   return {
     worker: { ...served, postMessage: () => (posted++, served.postMessage(null)) },
     posted: () => posted,
-  };
-}
-
-/** Deadlines that pass only when the test says so. */
-function manualTimer() {
-  const live = new Set<{ ms: number; expire: () => void }>();
-  const timer: DeadlineTimer = (ms, expire) => {
-    const deadline = { ms, expire };
-    live.add(deadline);
-    return () => live.delete(deadline);
-  };
-  return {
-    timer,
-    pending: () => [...live].map((d) => d.ms),
-    expireAll() {
-      for (const deadline of [...live]) {
-        live.delete(deadline);
-        deadline.expire();
-      }
-    },
   };
 }
 

@@ -8,6 +8,7 @@ import { expose } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExperimentConfig } from '../../src/engine/workload/experiment-config';
 import type { DeadlineTimer } from '../../src/worker/deadline';
+import { manualTimer } from './manual-timer';
 import { createSweepApi } from '../../src/worker/sweep-api';
 import type { SweepEngine } from '../../src/worker/sweep-engine';
 import { createSweepPool, type SweepListener, type SweepPool } from '../../src/worker/sweep-pool';
@@ -51,26 +52,6 @@ const point = (id: string): SweepTask => ({
     nested: 'off',
   } satisfies ExperimentConfig,
 });
-
-/** Deadlines that pass only when the test says so. */
-function manualTimer() {
-  const live = new Set<{ ms: number; expire: () => void }>();
-  const timer: DeadlineTimer = (ms, expire) => {
-    const deadline = { ms, expire };
-    live.add(deadline);
-    return () => live.delete(deadline);
-  };
-  return {
-    timer,
-    pending: () => [...live].map((d) => d.ms),
-    expireAll() {
-      for (const deadline of [...live]) {
-        live.delete(deadline);
-        deadline.expire();
-      }
-    },
-  };
-}
 
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 async function until(condition: () => boolean) {
