@@ -31,6 +31,7 @@ import { SkipLink } from './layout/SkipLink';
 import { WalkViews } from './layout/WalkViews';
 import { CostPanel } from './views';
 import { HV_SCENES } from '../engine';
+import { tourFromSearch } from '../state/tour-url';
 import './app.css';
 import './presenter.css';
 
@@ -72,9 +73,11 @@ export function App({ store }: { store: AppStore }) {
           <a className="hv-link" href={`?hv=${HV_SCENES[0]?.id ?? ''}`}>
             The hypervisor’s side
           </a>
-          <a className="tour-link" href={presenter ? '?tour=1&presenter=1' : '?tour=1'}>
-            Start the lecture tour
-          </a>
+          {tourFromSearch(window.location.search) === null && (
+            <a className="tour-link" href={presenter ? '?tour=1&presenter=1' : '?tour=1'}>
+              Start the lecture tour
+            </a>
+          )}
         </header>
         <ViewBoundary name="message banner">
           <ErrorBanner />

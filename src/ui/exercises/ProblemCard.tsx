@@ -5,6 +5,7 @@
  */
 import { useId, useState } from 'react';
 import { checkAnswers, type AnswerField, type Problem, type Verdict } from '../../engine';
+import { ProblemExplanation, ProblemSolution, ProblemStatement, solutionText } from './ProblemParts';
 
 export interface ProblemCardProps {
   problem: Problem;
@@ -23,20 +24,7 @@ export function ProblemCard({ problem, onOpenScenario }: ProblemCardProps) {
   const shown = verdict !== null || revealed;
   return (
     <article className="problem-card" aria-label={problem.title}>
-      <h3>{problem.title}</h3>
-      {problem.question.map((q) => (
-        <p key={q}>{q}</p>
-      ))}
-      {problem.given.length > 0 && (
-        <dl className="problem-given">
-          {problem.given.map((g) => (
-            <div key={g.label + g.value}>
-              <dt>{g.label}</dt>
-              <dd>{g.value}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <ProblemStatement problem={problem} />
       <form
         className="problem-fields"
         onSubmit={(e) => {
@@ -72,26 +60,13 @@ export function ProblemCard({ problem, onOpenScenario }: ProblemCardProps) {
       )}
       {shown && (
         <section className="problem-explanation" aria-label="Explanation">
-          {revealed && verdict === null && (
-            <ul className="problem-solution">
-              {problem.fields.map((f) => (
-                <li key={f.id}>
-                  {f.label}: <strong>{solutionText(f, problem.solution[f.id] ?? '')}</strong>
-                </li>
-              ))}
-            </ul>
-          )}
-          {problem.explanation.map((line) => (
-            <p key={line}>{line}</p>
-          ))}
+          {revealed && verdict === null && <ProblemSolution problem={problem} className="problem-solution" />}
+          <ProblemExplanation problem={problem} />
         </section>
       )}
     </article>
   );
 }
-
-const solutionText = (field: AnswerField, value: string): string =>
-  field.choices?.find((c) => c.value === value)?.label ?? value;
 
 function AnswerInput({
   field,

@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import { generateWorksheet, type Problem } from '../../engine';
 import type { WorksheetRef } from '../../state/exercise-url';
+import { ProblemExplanation, ProblemSolution, ProblemStatement } from './ProblemParts';
 import './exercises.css';
 
 export function WorksheetPage({ sheet }: { sheet: WorksheetRef }) {
@@ -35,19 +36,8 @@ export function WorksheetPage({ sheet }: { sheet: WorksheetRef }) {
           {problems.map((p, i) => (
             <li key={i}>
               <h3>{p.title}</h3>
-              <ul>
-                {p.fields.map((f) => (
-                  <li key={f.id}>
-                    {f.label}:{' '}
-                    <strong>
-                      {f.choices?.find((c) => c.value === p.solution[f.id])?.label ?? p.solution[f.id]}
-                    </strong>
-                  </li>
-                ))}
-              </ul>
-              {p.explanation.map((line) => (
-                <p key={line}>{line}</p>
-              ))}
+              <ProblemSolution problem={p} />
+              <ProblemExplanation problem={p} />
             </li>
           ))}
         </ol>
@@ -59,20 +49,7 @@ export function WorksheetPage({ sheet }: { sheet: WorksheetRef }) {
 function QuestionBlock({ problem }: { problem: Problem }) {
   return (
     <>
-      <h3>{problem.title}</h3>
-      {problem.question.map((q) => (
-        <p key={q}>{q}</p>
-      ))}
-      {problem.given.length > 0 && (
-        <dl className="problem-given">
-          {problem.given.map((g) => (
-            <div key={g.label + g.value}>
-              <dt>{g.label}</dt>
-              <dd>{g.value}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <ProblemStatement problem={problem} />
       <ul className="worksheet-blanks">
         {problem.fields.map((f) => (
           <li key={f.id}>

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { TOUR_STOPS, tourStop } from '../../engine';
 import type { AppStore } from '../../state/create-app-store';
-import { withoutTour } from '../../state/tour-url';
+import { tourFromSearch, withoutTour } from '../../state/tour-url';
 import { decodeLink } from '../../state/url-codec';
 import { applyWalkScene, scrollToFocus, searchForStop } from './apply-scene';
 import { LinearVsTreeTable } from './LinearVsTreeTable';
@@ -55,9 +55,31 @@ export function WalkTour({
   const pad = usePadForBar();
   // A reloaded stop keeps the walk its link holds (stepped inside the stop); a new stop drops it.
   const keepLink = useRef(hashHoldsWalk());
+  // Each stop is a history entry, so the browser's Back / Forward move between stops.
   const go = useCallback((next: number) => {
+    const stop = tourStop(next);
+    if (!stop) return;
+    const url = window.location.pathname + searchForStop(window.location.search, next, stop.scene);
+    if (stop.scene.view === 'hv') {
+      window.location.assign(url);
+      return;
+    }
+    window.history.pushState(null, '', url);
     keepLink.current = false;
     setN(next);
+  }, []);
+  useEffect(() => {
+    const onPop = () => {
+      const back = tourFromSearch(window.location.search);
+      if (back === null) {
+        window.location.reload();
+        return;
+      }
+      keepLink.current = hashHoldsWalk();
+      setN(back);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
   }, []);
 
   useEffect(() => {
@@ -66,7 +88,8 @@ export function WalkTour({
     const { pathname, search, hash } = window.location;
     const next = searchForStop(search, n, stop.scene);
     if (stop.scene.view === 'hv') {
-      window.location.assign(pathname + next);
+      // Replaced, not added: Back from the scenes page skips this entry that only redirected.
+      window.location.replace(pathname + next);
       return undefined;
     }
     window.history.replaceState(window.history.state, '', pathname + next + (keepLink.current ? hash : ''));

@@ -31,6 +31,31 @@ async function expectStop(page: Page, n: number): Promise<void> {
 
 export const tests: E2ETest[] = [
   {
+    name: 'tour: every stop is a history entry; the browser’s Back and Forward move between stops',
+    timeoutMs: 60_000,
+    fn: async (page, baseUrl) => {
+      await page.goto(`${baseUrl}?tour=1`);
+      await expectStop(page, 1);
+      check(
+        (await page.getByRole('link', { name: 'Start the lecture tour' }).count()) === 0,
+        'the header offers no tour start while the tour runs',
+      );
+      await next(page).click();
+      await expectStop(page, 2);
+      await next(page).click();
+      await expectStop(page, 3);
+      await page.goBack();
+      await expectStop(page, 2);
+      await page.goBack();
+      await expectStop(page, 1);
+      await page.goForward();
+      await expectStop(page, 2);
+      await expectVisible(page.getByTestId('figure-linear-vs-tree'));
+      await page.goForward();
+      await expectStop(page, 3);
+    },
+  },
+  {
     name: 'tour: from the header link, Next walks every stop from the first to the last',
     timeoutMs: 90_000,
     fn: async (page, baseUrl) => {
