@@ -87,7 +87,10 @@ async function runHv(
   }
   const mode = parsed.values.mode ?? 'both';
   if (!['shadow', 'ept', 'npt', 'both'].includes(mode) || parsed.positionals.length !== 1) {
-    return fail(EXIT_USAGE, hvFailure('usage', {}, 'expected one script file and --mode shadow|ept|npt|both'));
+    return fail(
+      EXIT_USAGE,
+      hvFailure('usage', {}, 'expected one script file and --mode shadow|ept|npt|both'),
+    );
   }
   const file = parsed.positionals[0]!;
   const name = file === '-' ? 'stdin' : file;

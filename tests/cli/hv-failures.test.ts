@@ -23,7 +23,11 @@ function io(files: Record<string, string> = {}) {
   };
 }
 
-const vm = { id: 'v', ram: { hva: '0x1000_0000', size: '0x10_0000' }, processes: [{ name: 'p', cr3: '0x1000' }] };
+const vm = {
+  id: 'v',
+  ram: { hva: '0x1000_0000', size: '0x10_0000' },
+  processes: [{ name: 'p', cr3: '0x1000' }],
+};
 
 /** The one JSON failure on stdout, checked against the documented shape. */
 function failureOf(out: string[]) {
@@ -68,13 +72,19 @@ describe('hv command failures', () => {
     expect(e.kind).toBe('invalid-script');
     expect(e.total).toBe(25);
     expect(e.problems).toHaveLength(20);
-    expect(e.problems[3]).toMatchObject({ eventIndex: 3, eventKind: 'switch', path: ['events', 3, 'process'] });
+    expect(e.problems[3]).toMatchObject({
+      eventIndex: 3,
+      eventKind: 'switch',
+      path: ['events', 3, 'process'],
+    });
     expect(e.message).toMatch(/… and 5 more$/);
   });
 
   it('an error found while running names the mode', async () => {
     const script = {
-      vms: [{ ...vm, processes: [{ name: 'p', cr3: '0x1000', mappings: [{ va: '0x40_0000', gpa: '0x2000' }] }] }],
+      vms: [
+        { ...vm, processes: [{ name: 'p', cr3: '0x1000', mappings: [{ va: '0x40_0000', gpa: '0x2000' }] }] },
+      ],
       events: [{ kind: 'unmap', va: '0x80_0000' }],
     };
     const t = io({ 'r.json': JSON.stringify(script) });
