@@ -1,19 +1,21 @@
 /**
  * `hv <script.json | -> [--mode shadow|ept|npt|both] [--json]`: runs a hypervisor script
  * (docs/hv-script-format.md) and prints one row per event and the totals per exit reason.
- * Exit codes: 0 done, 1 bad script or unreadable file, 2 bad command line.
+ * Exit codes: 0 done, 1 bad script, unreadable file or any other failure, 2 bad command line.
+ * Failures: docs/hv-script-format.md, "Command-line failures".
  */
 import { parseArgs } from 'node:util';
 import {
   EXIT_REASONS,
   exitReasonLabel,
-  formatHvError,
   parseHvScript,
   runHvScript,
   type HvMode,
   type HvReport,
 } from '../engine/hv';
-import type { CliIo } from './walk-command';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './walk-command';
+import { hvFailure, hvFailureJson, type HvFailure } from './hv-failure';
+import { writeJsonStreamed } from './json-stream';
 
 export const HV_USAGE = `usage: hv <script.json | -> [--mode shadow|ept|npt|both] [--json]
 
@@ -46,48 +48,69 @@ export function formatHvReport(report: HvReport): string {
   return lines.join('\n') + '\n';
 }
 
+/** Runs the command; never throws: a failure is one line on stderr (and a JSON line with `--json`). */
 export async function hvCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  // Known before the arguments are parsed, so even a bad command line is answered in JSON.
+  const json = argv.includes('--json');
+  const fail = (code: number, failure: HvFailure): number => {
+    if (json) io.stdout(hvFailureJson(failure));
+    io.stderr(`hv: ${failure.message}${code === EXIT_USAGE ? `\n${HV_USAGE}` : '\n'}`);
+    return code;
+  };
+  try {
+    return await runHv(argv, io, fail);
+  } catch (error) {
+    try {
+      return fail(EXIT_FAILED, hvFailure('unexpected', {}, `unexpected failure: ${errorText(error)}`));
+    } catch {
+      return EXIT_FAILED;
+    }
+  }
+}
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+async function runHv(
+  argv: readonly string[],
+  io: CliIo,
+  fail: (code: number, failure: HvFailure) => number,
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    io.stderr(`hv: ${error instanceof Error ? error.message : String(error)}\n${HV_USAGE}`);
-    return 2;
+    return fail(EXIT_USAGE, hvFailure('usage', {}, errorText(error)));
   }
   if (parsed.values.help) {
-    io.stdout(HV_USAGE);
-    return 0;
+    await io.stdout(HV_USAGE);
+    return EXIT_OK;
   }
   const mode = parsed.values.mode ?? 'both';
   if (!['shadow', 'ept', 'npt', 'both'].includes(mode) || parsed.positionals.length !== 1) {
-    io.stderr(`hv: expected one script file and --mode shadow|ept|npt|both\n${HV_USAGE}`);
-    return 2;
+    return fail(
+      EXIT_USAGE,
+      hvFailure('usage', {}, 'expected one script file and --mode shadow|ept|npt|both'),
+    );
   }
   const file = parsed.positionals[0]!;
+  const name = file === '-' ? 'stdin' : file;
   let text: string;
   try {
     text = file === '-' ? await io.readStdin() : await io.readFile(file);
   } catch (error) {
-    io.stderr(`hv: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    return fail(EXIT_FAILED, hvFailure('unreadable', { file: name }, `cannot read it: ${errorText(error)}`));
   }
   const script = parseHvScript(text);
-  if (!script.ok) {
-    io.stderr(`hv: ${file}: ${script.errors.map(formatHvError).join('; ')}\n`);
-    return 1;
-  }
+  if (!script.ok) return fail(EXIT_FAILED, hvFailure('invalid-script', { file: name }, '', script.errors));
   const modes: HvMode[] = mode === 'both' ? ['shadow', 'ept'] : [mode as HvMode];
   const reports: HvReport[] = [];
   for (const m of modes) {
     const result = runHvScript(script.script, m);
-    if (!result.ok) {
-      io.stderr(`hv: ${file} (${m} mode): ${result.errors.map(formatHvError).join('; ')}\n`);
-      return 1;
-    }
+    if (!result.ok) return fail(EXIT_FAILED, hvFailure('run', { file: name, mode: m }, '', result.errors));
     reports.push(result.report);
   }
   if (parsed.values.json)
-    io.stdout(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n');
-  else io.stdout(reports.map(formatHvReport).join('\n'));
-  return 0;
+    await writeJsonStreamed(reports.length === 1 ? reports[0] : reports, (chunk) => io.stdout(chunk));
+  else await io.stdout(reports.map(formatHvReport).join('\n'));
+  return EXIT_OK;
 }

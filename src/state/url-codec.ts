@@ -20,7 +20,9 @@ export const MAX_INFLATED_BYTES = 8 * 1024 * 1024;
 /** Input fed to the inflater at a time: deflate expands a byte at most ~1,032 times, so one piece stays small. */
 const INFLATE_PIECE = 512;
 
-const DAMAGED = 'The scenario in this link is damaged';
+/** What a link carries, for its messages: 'scenario', or 'script' for a hypervisor script. */
+type Carried = 'scenario' | 'script';
+const damaged = (what: Carried) => `The ${what} in this link is damaged`;
 
 function bytesToBase64Url(bytes: Uint8Array): string {
   let binary = '';
@@ -29,26 +31,26 @@ function bytesToBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function base64UrlToBytes(text: string): Uint8Array {
+function base64UrlToBytes(text: string, what: Carried): Uint8Array {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1)
-    throw new Error(`${DAMAGED}: it is not base64url text.`);
+    throw new Error(`${damaged(what)}: it is not base64url text.`);
   const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
   const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
-function utf8(bytes: Uint8Array): string {
+function utf8(bytes: Uint8Array, what: Carried): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new Error(`${DAMAGED}: its text is not UTF-8.`);
+    throw new Error(`${damaged(what)}: its text is not UTF-8.`);
   }
 }
 
 class UnpacksTooLarge extends Error {}
 
 /** Inflates `packed`, refusing output beyond MAX_INFLATED_BYTES. */
-function inflateCapped(packed: Uint8Array): Uint8Array {
+function inflateCapped(packed: Uint8Array, what: Carried): Uint8Array {
   const pieces: Uint8Array[] = [];
   let total = 0;
   let done = false;
@@ -56,7 +58,7 @@ function inflateCapped(packed: Uint8Array): Uint8Array {
     total += chunk.length;
     if (total > MAX_INFLATED_BYTES)
       throw new UnpacksTooLarge(
-        `The scenario in this link would unpack to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MiB; it was not opened.`,
+        `The ${what} in this link would unpack to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MiB; it was not opened.`,
       );
     pieces.push(chunk);
     if (final) done = true;
@@ -69,9 +71,9 @@ function inflateCapped(packed: Uint8Array): Uint8Array {
     if (packed.length === 0) inflater.push(packed, true);
   } catch (error) {
     if (error instanceof UnpacksTooLarge) throw error;
-    throw new Error(`${DAMAGED}: its compressed data is cut short or corrupt.`, { cause: error });
+    throw new Error(`${damaged(what)}: its compressed data is cut short or corrupt.`, { cause: error });
   }
-  if (!done) throw new Error(`${DAMAGED}: its compressed data is cut short.`);
+  if (!done) throw new Error(`${damaged(what)}: its compressed data is cut short.`);
   const out = new Uint8Array(total);
   let at = 0;
   for (const piece of pieces) {
@@ -81,9 +83,15 @@ function inflateCapped(packed: Uint8Array): Uint8Array {
   return out;
 }
 
+/** `text` compressed as a link carries it: raw deflate, then base64url. */
+export const packText = (text: string): string => bytesToBase64Url(deflateSync(strToU8(text), { level: 9 }));
+
+/** The text `packText` packed; throws an Error naming `what` when it is damaged or unpacks too large. */
+export const unpackText = (packed: string, what: Carried): string =>
+  utf8(inflateCapped(base64UrlToBytes(packed, what), what), what);
+
 /** The compressed form of a scenario, as it appears after `z=`. */
-export const packScenario = (scenario: unknown): string =>
-  bytesToBase64Url(deflateSync(strToU8(JSON.stringify(scenario)), { level: 9 }));
+export const packScenario = (scenario: unknown): string => packText(JSON.stringify(scenario));
 
 export function encodeLink(state: LinkState): string {
   const params = new URLSearchParams();
@@ -107,7 +115,7 @@ function readJson(text: string): unknown {
   try {
     return readScenarioText(text);
   } catch (error) {
-    throw new Error(`${DAMAGED}: ${error instanceof Error ? error.message : String(error)}`, {
+    throw new Error(`${damaged('scenario')}: ${error instanceof Error ? error.message : String(error)}`, {
       cause: error,
     });
   }
@@ -124,10 +132,10 @@ export function decodeLink(hash: string): LinkState | null {
   const plain = params.get('s');
   const where = { accessIndex: count(params.get('a')), step: count(params.get('step')) };
   if (packed !== null && packed !== '') {
-    return { scenario: readJson(utf8(inflateCapped(base64UrlToBytes(packed)))), ...where };
+    return { scenario: readJson(unpackText(packed, 'scenario')), ...where };
   }
   if (plain !== null && plain !== '') {
-    return { scenario: readJson(utf8(base64UrlToBytes(plain))), ...where };
+    return { scenario: readJson(utf8(base64UrlToBytes(plain, 'scenario'), 'scenario')), ...where };
   }
   const n = count(params.get('n'));
   const m = count(params.get('m'));

@@ -7,11 +7,13 @@
 import { useId, useState } from 'react';
 import type { HvScene } from '../../engine';
 import { runHvScene } from '../../state/hv-scene-run';
+import { OWN_SCRIPT_ID } from '../../state/hv-script-link';
+import { readScenarioText } from '../../state/scenario-text';
 
 /** The scene a script is shown as: the side-by-side comparison. */
 function sceneOf(script: unknown, name: string | undefined): HvScene {
   return {
-    id: 'own-script',
+    id: OWN_SCRIPT_ID,
     title: name ? `Your script: ${name}` : 'Your script',
     view: 'shadow-vs-ept',
     whatToNotice:
@@ -20,13 +22,16 @@ function sceneOf(script: unknown, name: string | undefined): HvScene {
   };
 }
 
-/** The scene for `text`, or every reason it cannot run (JSON syntax, format, or the event that failed). */
+/**
+ * The scene for `text`, or every reason it cannot run (JSON syntax with its line and column, a key
+ * given twice, the format, or the event that failed). The text is read as strictly as a file.
+ */
 export function checkOwnScript(text: string): { ok: true; scene: HvScene } | { ok: false; errors: string[] } {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = readScenarioText(text);
   } catch (error) {
-    return { ok: false, errors: [`not JSON: ${error instanceof Error ? error.message : String(error)}`] };
+    return { ok: false, errors: [error instanceof Error ? error.message : String(error)] };
   }
   const name =
     typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string'
@@ -37,7 +42,13 @@ export function checkOwnScript(text: string): { ok: true; scene: HvScene } | { o
   return run.ok ? { ok: true, scene } : { ok: false, errors: [...run.errors] };
 }
 
-export function OwnScript({ initial, onRun }: { initial: string; onRun: (scene: HvScene) => void }) {
+interface Props {
+  initial: string;
+  /** Called with the checked scene and the text it came from, exactly as typed. */
+  onRun: (scene: HvScene, text: string) => void;
+}
+
+export function OwnScript({ initial, onRun }: Props) {
   const [text, setText] = useState(initial);
   const [errors, setErrors] = useState<string[]>([]);
   const id = useId();
@@ -45,7 +56,7 @@ export function OwnScript({ initial, onRun }: { initial: string; onRun: (scene: 
     const checked = checkOwnScript(text);
     if (checked.ok) {
       setErrors([]);
-      onRun(checked.scene);
+      onRun(checked.scene, text);
     } else setErrors(checked.errors);
   };
   return (

@@ -17,6 +17,11 @@ import type { E2ETest } from '../harness/types';
 
 const position = (page: Page) => page.getByLabel('Scene position', { exact: true });
 const allExits = (page: Page) => page.getByRole('row', { name: /^all exits/ });
+const ownVm = {
+  id: 'vm1',
+  ram: { hva: '0x7f00_0000_0000', size: '0x40_0000' },
+  processes: [{ name: 'a', cr3: '0x10_0000', mappings: [{ va: '0x40_0000', gpa: '0x20_0000' }] }],
+};
 
 function exits(id: string, start: HvStart) {
   const parsed = parseHvScript(hvSceneById(id)?.script);
@@ -100,6 +105,80 @@ export const tests: E2ETest[] = [
       await page.getByRole('button', { name: 'Run in both modes' }).click();
       await expectVisible(page.getByRole('heading', { name: 'Your script: one read' }));
       await expectText(position(page), /^event 0 \/ 1/);
+    },
+  },
+  {
+    name: 'hv own script link: a script that ran is in the link, comes back on reload at its step; a damaged one says so',
+    fn: async (page, baseUrl) => {
+      await page.goto(`${baseUrl}?hv=context-switch`);
+      await page.getByText('Run your own script').click();
+      const text = JSON.stringify(
+        {
+          name: 'two reads',
+          vms: [ownVm],
+          events: [
+            { kind: 'access', va: '0x40_0000' },
+            { kind: 'access', va: '0x40_0000', op: 'write' },
+          ],
+        },
+        null,
+        1,
+      );
+      await page.getByLabel('Script', { exact: true }).fill(text);
+      await page.getByRole('button', { name: 'Run in both modes' }).click();
+      await expectVisible(page.getByRole('heading', { name: 'Your script: two reads' }));
+      await page.keyboard.press('ArrowRight');
+      await eventually(
+        'the link to hold the script and the step',
+        async () => page.url(),
+        (url) => /\?hv=own-script&step=1#script=[A-Za-z0-9_-]+$/.test(url),
+      );
+      await page.reload();
+      await expectVisible(page.getByRole('heading', { name: 'Your script: two reads' }));
+      await expectText(position(page), /^event 1 \/ 2/);
+      await page.getByText('Run your own script').click();
+      check(
+        (await page.getByLabel('Script', { exact: true }).inputValue()) === text,
+        'the text comes back as typed',
+      );
+      const damaged = page.url().replace(/#script=.{12}/, '#script=');
+      await page.goto(damaged);
+      await page.reload();
+      await expectText(page.getByRole('alert'), /Link problem\.\s*The script in this link is damaged/);
+      check(page.url() === damaged, 'the damaged link stays in the address bar');
+    },
+  },
+  {
+    name: 'hv own script link: a script too large for a link says so and offers the file',
+    fn: async (page, baseUrl) => {
+      await page.goto(`${baseUrl}?hv=context-switch&step=2`);
+      await page.getByText('Run your own script').click();
+      // Letters from a fixed xorshift sequence: text deflate cannot shrink below the link cap.
+      let x = 12345;
+      const description = Array.from({ length: 60_000 }, () => {
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        return String.fromCharCode(97 + ((x >>> 0) % 26));
+      }).join('');
+      const text = JSON.stringify({
+        name: 'big',
+        description,
+        vms: [ownVm],
+        events: [{ kind: 'access', va: '0x40_0000' }],
+      });
+      await page.getByLabel('Script', { exact: true }).fill(text);
+      await page.getByRole('button', { name: 'Run in both modes' }).click();
+      await expectVisible(page.getByRole('heading', { name: 'Your script: big' }));
+      const alert = page.getByRole('alert');
+      await expectText(
+        alert,
+        /Too large for a link\.\s*Your script is too large for a link: compressed it takes \d+ KiB.*32 KiB/,
+      );
+      check(page.url().endsWith('?hv=context-switch'), `the address bar keeps the scene: ${page.url()}`);
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Download script file' }).click();
+      check((await download).suggestedFilename() === 'big.json', 'the file is named after the script');
     },
   },
   {
