@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { hvCommand } from '../../src/cli/hv-command';
+import { capturedIo } from './captured-io';
 
-function io(files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      readFile: async (path: string) => files[path] ?? readFile(path, 'utf8'),
-      readStdin: async () => '',
-      stdout: (t: string) => out.push(t),
-      stderr: (t: string) => err.push(t),
-    },
-  };
-}
+const io = (files: Record<string, string> = {}) => capturedIo(files, (path) => readFile(path, 'utf8'));
 
 describe('hv command', () => {
   it('prints per-event rows and totals for both modes of the switch-loop scene', async () => {

@@ -3,25 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { hvCommand } from '../../src/cli/hv-command';
 import { HV_ERROR_FORMAT } from '../../src/cli/hv-failure';
+import { capturedIo } from './captured-io';
 
-function io(files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      readFile: async (path: string) => {
-        const text = files[path];
-        if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
-        return text;
-      },
-      readStdin: async () => files['-'] ?? '',
-      stdout: (t: string) => out.push(t),
-      stderr: (t: string) => err.push(t),
-    },
-  };
-}
+const io = (files: Record<string, string> = {}) =>
+  capturedIo(files, async (path) => {
+    throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+  });
 
 const vm = {
   id: 'v',
