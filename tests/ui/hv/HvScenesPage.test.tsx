@@ -96,7 +96,7 @@ describe('scenes page: your own script', () => {
     expect(screen.getByRole('alert').textContent).toMatch(/event 1 \(ksm-merge\).*different contents/);
     type('{ not json');
     runIt();
-    expect(screen.getByRole('alert').textContent).toMatch(/not JSON/);
+    expect(screen.getByRole('alert').textContent).toMatch(/not valid JSON: line 1, column 3/);
   });
 
   it('a good script replaces the scene with its own run in both modes', () => {
