@@ -2,12 +2,14 @@
  * Saves the user's work to localStorage, shortly after each change and at once when the page is
  * hidden or unloaded (pagehide, visibilitychange), so an edit made just before a reload is kept.
  * Work saved by an earlier visit that differs from what the page opened with is offered back;
- * until the user restores or discards it, nothing overwrites it (docs/robustness.md).
+ * until the user restores or discards it, nothing overwrites it. A saved copy that cannot be read
+ * is reported and moved to its own key first (docs/robustness.md, "Autosave").
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppStore } from '../../state/create-app-store';
 import {
-  parseSavedWork,
+  DAMAGED_WORK_KEY,
+  readSavedWork,
   SAVED_WORK_KEY,
   savedWorkOf,
   showsSavedWork,
@@ -30,11 +32,32 @@ export interface Autosave {
   readonly offer: SavedWork | null;
   restore(): void;
   discard(): void;
+  /** A saved copy that could not be read: why, and its text (kept under DAMAGED_WORK_KEY). */
+  readonly damaged: { readonly reason: string; readonly text: string } | null;
+  dismissDamaged(): void;
+}
+
+/**
+ * Moves a damaged copy to its own key, where new saves do not reach it and the next visit does not
+ * report it again; storage that refuses is skipped (the copy then stays where it was).
+ */
+function keepDamaged(text: string): void {
+  try {
+    storage()?.setItem(DAMAGED_WORK_KEY, text);
+    storage()?.removeItem(SAVED_WORK_KEY);
+  } catch {
+    // Full or refused storage: the copy stays under the saved-work key until the next save.
+  }
 }
 
 export function useAutosave(store: AppStore): Autosave {
-  const [saved] = useState(() => parseSavedWork(storage()?.getItem(SAVED_WORK_KEY) ?? null));
+  const [read] = useState(() => readSavedWork(storage()?.getItem(SAVED_WORK_KEY) ?? null));
+  const saved = read.kind === 'saved' ? read.work : null;
   const [offer, setOffer] = useState<SavedWork | null>(null);
+  const [damaged, setDamaged] = useState(read.kind === 'damaged' ? read : null);
+  useEffect(() => {
+    if (read.kind === 'damaged') keepDamaged(read.text);
+  }, [read]);
   // Until the earlier work is settled (shown already, restored or discarded) it is not overwritten.
   const settled = useRef(saved === null);
   const flushRef = useRef<() => void>(() => {});
@@ -105,5 +128,7 @@ export function useAutosave(store: AppStore): Autosave {
     flushRef.current(); // what is on screen is now the work to keep
   }, []);
 
-  return { offer, restore, discard };
+  const dismissDamaged = useCallback(() => setDamaged(null), []);
+
+  return { offer, restore, discard, damaged, dismissDamaged };
 }

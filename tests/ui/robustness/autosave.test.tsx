@@ -77,3 +77,47 @@ describe('autosave', () => {
     expect(address()).toHaveValue('0x7fff_f000_0123');
   });
 });
+
+describe('a saved copy that cannot be read', () => {
+  const damagedKey = 'nestwalk.saved-work.v1.damaged';
+  const opened = async (stored: string) => {
+    localStorage.setItem('nestwalk.saved-work.v1', stored);
+    render(<App store={newAppStore()} />);
+    await waitFor(() => expect(counter()).toHaveTextContent('0 / 24'));
+    return screen.findByRole('alert', { name: 'Saved work could not be read' });
+  };
+
+  it('is reported with the line and column, kept under its own key, and never opened', async () => {
+    const notice = await opened('{"scenario": {,}');
+    expect(notice).toHaveTextContent(/line 1, column 15/);
+    expect(notice).toHaveTextContent(damagedKey);
+    expect(localStorage.getItem(damagedKey)).toBe('{"scenario": {,}');
+    expect(localStorage.getItem('nestwalk.saved-work.v1')).toBeNull();
+    expect(address()).toHaveValue('0x7fff_f000_0123');
+    expect(screen.queryByRole('region', { name: 'Unsaved work' })).toBeNull();
+  });
+
+  it('names the field of a saved scenario the schema refuses, and a key given twice', async () => {
+    const envelope = (scenario: string) =>
+      `{"scenario": ${scenario}, "source": "preset:default", "accessIndex": 0, "cursor": 0, "savedAt": 1}`;
+    const notice = await opened(envelope('{"name": {"x": 1}, "accesses": 7}'));
+    expect(notice).toHaveTextContent(/scenario\.name/);
+    await userEvent.setup().click(within(notice).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert', { name: 'Saved work could not be read' })).toBeNull();
+
+    cleanup();
+    const twice = await opened(envelope('{"name": "a", "name": "b"}'));
+    expect(twice).toHaveTextContent(/"name"/);
+    expect(twice).toHaveTextContent(/twice/);
+  });
+
+  it('does not stop new work being saved', async () => {
+    await opened('not json');
+    const user = userEvent.setup();
+    await user.clear(address());
+    await user.type(address(), '0x3000{Enter}');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(localStorage.getItem('nestwalk.saved-work.v1')).toContain('0x3000');
+    expect(localStorage.getItem(damagedKey)).toBe('not json');
+  });
+});
