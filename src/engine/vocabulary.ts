@@ -8,6 +8,10 @@
 
 export type AccessKind = 'read' | 'write' | 'fetch';
 export type PageSize = '4K' | '2M' | '1G';
+
+const PAGE_SIZE_WORDS = { '4K': '4 KiB', '2M': '2 MiB', '1G': '1 GiB' } as const;
+/** '2M' → '2 MiB': a page size as the screen and the questions say it. */
+export const pageWords = (size: PageSize): string => PAGE_SIZE_WORDS[size];
 export type PagingMode = 'native' | 'ept' | 'npt';
 export type Cpl = 0 | 3;
 

@@ -59,13 +59,22 @@ const fixture = (id: string, view: Scene['view'], script: unknown): Scene => ({
 });
 
 describe('memory views', () => {
-  it('ksm: both EPTPs, the steps of each event, the frames saved at the end', () => {
+  it('ksm: both EPTPs, the leaves with their page size, the memory saved after the merge and why none is left at the end', () => {
     const { tdp } = reports(ksm);
     render(<HvSceneFrame scene={fixture('ksm', 'ksm', ksm)} />);
     for (const vm of tdp.vms)
       expect(screen.getByText(new RegExp(`EPTP 0x${vm.eptp!.toString(16)}`))).toBeTruthy();
+    const saving = () => document.querySelector('.hv-saved')!.textContent;
+    // Through the merge (the third event): one frame now serves both VMs' pages.
+    const throughMerge = tdp.events.slice(0, 3).reduce((n, e) => n + e.steps.length, 0);
+    for (let i = 0; i < throughMerge; i++) fireEvent.keyDown(window, { key: 'ArrowRight' });
+    expect(saving()).toMatch(/at this step: 1 × 4 KiB = 4 KiB/);
+    // The last event is a write by vm2: copy-on-write ends the sharing, and the screen says why.
     fireEvent.keyDown(window, { key: 'End' });
-    expect(screen.getByText(/saved by KSM at the end/).textContent).toContain(String(tdp.ksmSavedFrames));
+    expect(tdp.ksmSavedFrames).toBe(0);
+    expect(saving()).toMatch(/at this step: 0 × 4 KiB/);
+    expect(saving()).toMatch(/At the end of the run: 0 × 4 KiB = 0 KiB — a write to a merged page .*copy-on-write/);
+    expect(screen.getAllByText(/· 4 KiB page/).length).toBeGreaterThan(0);
   });
 
   it('swap-out: after the swap-out event the host PTE reads cleared', () => {

@@ -7,7 +7,7 @@ import type { Problem } from '../problem';
 import { PROBLEM_KIND_TITLES } from '../problem';
 import { pick } from '../random-walk-scenario';
 import { PAGE_SIZES, levelOfPageSize, pageShift } from '../../paging';
-import { pageWords } from './shape-words';
+import { pageWords } from '../../vocabulary';
 
 const ENTRY_BYTES_LOG2 = 3;
 

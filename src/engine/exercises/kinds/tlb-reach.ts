@@ -6,7 +6,7 @@ import { pick } from '../random-walk-scenario';
 import { CACHE_PRESETS } from '../../cache/presets';
 import type { TlbSpec } from '../../cache/cache-config';
 import { bytesOfPageSize } from '../../paging';
-import { pageWords } from './shape-words';
+import { pageWords } from '../../vocabulary';
 
 const PRESETS = ['sandy-bridge', 'skylake', 'zen3'] as const;
 const KIB = 1024;

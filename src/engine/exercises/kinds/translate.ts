@@ -20,7 +20,7 @@ import {
   type WalkShape,
 } from '../random-walk-scenario';
 import { firstResult } from '../run-document';
-import { pageWords } from './shape-words';
+import { pageWords } from '../../vocabulary';
 
 export function translateProblem(prng: Prng, seed: number): Problem {
   const shape: WalkShape = {

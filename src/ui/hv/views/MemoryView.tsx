@@ -9,18 +9,20 @@ import {
   formatPhys,
   framesShared,
   memoryPicture,
+  pageWords,
   tdpNames,
 } from '../../../engine';
 import type { TdpNames } from '../../../engine';
 import type { HvPosition, HvReport, HvScript, HvSceneView, HvVmPicture, HvLeaf } from '../../../engine';
 import { StepList } from '../StepList';
 
+/** A leaf as the table shows it: its frame, the size of the page it maps, read-only when so. */
 const leafText = (leaf: HvLeaf | null, swapped = false) =>
   leaf === null
     ? swapped
       ? 'cleared (in swap)'
       : 'not present'
-    : `${leaf.hpa === null ? 'resident' : formatPhys(leaf.hpa)}${leaf.writable ? '' : ' (read-only)'}`;
+    : `${leaf.hpa === null ? 'resident' : formatPhys(leaf.hpa)}${leaf.size === null ? '' : ` · ${pageWords(leaf.size)} page`}${leaf.writable ? '' : ' (read-only)'}`;
 
 function VmTable({ vm, names }: { vm: HvVmPicture; names: TdpNames }) {
   return (
@@ -46,30 +48,49 @@ function VmTable({ vm, names }: { vm: HvVmPicture; names: TdpNames }) {
           </li>
         ))}
       </ul>
-      <table className="hv-pages">
-        <caption>Guest pages of this scene</caption>
-        <thead>
-          <tr>
-            <th scope="col">gVA</th>
-            <th scope="col">gPA</th>
-            <th scope="col">HVA (memslot)</th>
-            <th scope="col">host PTE → hPA</th>
-            <th scope="col">{names.table} leaf → hPA</th>
-          </tr>
-        </thead>
-        <tbody>
-          {vm.pages.map((p) => (
-            <tr key={p.gpa}>
-              <td>{p.role === 'table' ? 'guest table' : p.vas.map((v) => formatLinear(v)).join(', ')}</td>
-              <th scope="row">{formatPhys(p.gpa)}</th>
-              <td>{p.hva === null ? 'MMIO (no slot)' : `${formatPhys(p.hva)} (slot ${p.slot})`}</td>
-              <td>{leafText(p.hostPte, p.swapped)}</td>
-              <td>{vm.eptp === undefined ? '—' : leafText(p.eptLeaf)}</td>
+      <div className="hv-table-scroll" tabIndex={0} role="group" aria-label={`Guest pages of VM ${vm.id}`}>
+        <table className="hv-pages">
+          <caption>Guest pages of this scene</caption>
+          <thead>
+            <tr>
+              <th scope="col">gVA</th>
+              <th scope="col">gPA</th>
+              <th scope="col">HVA (memslot)</th>
+              <th scope="col">host PTE → hPA</th>
+              <th scope="col">{names.table} leaf → hPA</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {vm.pages.map((p) => (
+              <tr key={p.gpa}>
+                <td>{p.role === 'table' ? 'guest table' : p.vas.map((v) => formatLinear(v)).join(', ')}</td>
+                <th scope="row">{formatPhys(p.gpa)}</th>
+                <td>{p.hva === null ? 'MMIO (no slot)' : `${formatPhys(p.hva)} (slot ${p.slot})`}</td>
+                <td>{leafText(p.hostPte, p.swapped)}</td>
+                <td>{vm.eptp === undefined ? '—' : leafText(p.eptLeaf)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
+  );
+}
+
+/**
+ * What KSM saves now and at the end of the run. A write to a merged page breaks the sharing
+ * (copy-on-write), so a run that ends with such a write ends with nothing saved: say why.
+ */
+function KsmSaving({ shared, atEnd }: { shared: number; atEnd: number }) {
+  const kib = (frames: number) => `${frames} × 4 KiB = ${frames * 4} KiB`;
+  return (
+    <p className="hv-saved">
+      Host memory saved by KSM at this step: <strong>{kib(shared)}</strong> (pages backed − distinct host
+      frames). At the end of the run: <strong>{kib(atEnd)}</strong>
+      {atEnd < shared || atEnd === 0
+        ? ' — a write to a merged page exits and gets a private copy (copy-on-write), which ends the sharing.'
+        : '.'}
+    </p>
   );
 }
 
@@ -123,12 +144,7 @@ export function MemoryView({
           {pictures.map((vm) => (
             <VmTable key={vm.id} vm={vm} names={names} />
           ))}
-          {view === 'ksm' && (
-            <p className="hv-saved">
-              Host frames shared now: <strong>{framesShared(pictures)}</strong>; saved by KSM at the end of
-              the run: <strong>{report.ksmSavedFrames}</strong> frame(s) of 4 KiB.
-            </p>
-          )}
+          {view === 'ksm' && <KsmSaving shared={framesShared(pictures)} atEnd={report.ksmSavedFrames} />}
           {view === 'emulate' && <EmulationTable script={script} report={report} />}
         </div>
         <StepList
