@@ -156,6 +156,27 @@ function warmStart(
   }
 }
 
+const LARGE_PAGES: readonly (readonly [PageSize, number])[] = [
+  ['2M', 0x20_0000],
+  ['1G', 0x4000_0000],
+];
+
+/**
+ * The leaf that maps the 4 KiB page at `page`: its own entry, or a 2 MiB / 1 GiB leaf whose page
+ * contains it (then the frame is the large frame plus the offset into it), or null.
+ */
+function leafCovering(map: ReadonlyMap<number, HvLeaf>, page: number): HvLeaf | null {
+  const own = map.get(page);
+  if (own !== undefined) return own;
+  for (const [size, bytes] of LARGE_PAGES) {
+    const base = page - (page % bytes);
+    const large = map.get(base);
+    if (large?.size === size)
+      return { ...large, hpa: large.hpa === null ? null : large.hpa + (page - base) };
+  }
+  return null;
+}
+
 /** Each VM's picture after `position` (null: before the first event). */
 export function memoryPicture(
   script: HvScript,
@@ -182,9 +203,9 @@ export function memoryPicture(
         vas: data.get(gpa) ?? [],
         slot: where?.slot ?? null,
         hva: where?.hva ?? null,
-        hostPte: hvaPage === null ? null : (state.host.get(hvaPage) ?? null),
+        hostPte: hvaPage === null ? null : leafCovering(state.host, hvaPage),
         swapped: hvaPage !== null && state.swapped.has(hvaPage),
-        eptLeaf: state.ept.get(gpa) ?? null,
+        eptLeaf: leafCovering(state.ept, gpa),
       };
     };
     return {

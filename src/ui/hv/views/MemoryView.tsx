@@ -16,13 +16,22 @@ import type { TdpNames } from '../../../engine';
 import type { HvPosition, HvReport, HvScript, HvSceneView, HvVmPicture, HvLeaf } from '../../../engine';
 import { StepList } from '../StepList';
 
-/** A leaf as the table shows it: its frame, the size of the page it maps, read-only when so. */
-const leafText = (leaf: HvLeaf | null, swapped = false) =>
-  leaf === null
-    ? swapped
-      ? 'cleared (in swap)'
-      : 'not present'
-    : `${leaf.hpa === null ? 'resident' : formatPhys(leaf.hpa)}${leaf.size === null ? '' : ` · ${pageWords(leaf.size)} page`}${leaf.writable ? '' : ' (read-only)'}`;
+/** A leaf as the table shows it: its frame, and below it the size of the page it maps, read-only when so. */
+function LeafCell({ leaf, swapped = false }: { leaf: HvLeaf | null; swapped?: boolean }) {
+  if (leaf === null) return <td>{swapped ? 'cleared (in swap)' : 'not present'}</td>;
+  const about = [
+    leaf.size === null ? null : `${pageWords(leaf.size).replace(' ', '\u00a0')} page`,
+    leaf.writable ? null : 'read-only',
+  ];
+  return (
+    <td>
+      {leaf.hpa === null ? 'resident' : formatPhys(leaf.hpa)}
+      {about.some((a) => a !== null) && (
+        <span className="hv-leaf-about">{about.filter((a) => a !== null).join(', ')}</span>
+      )}
+    </td>
+  );
+}
 
 function VmTable({ vm, names }: { vm: HvVmPicture; names: TdpNames }) {
   return (
@@ -66,8 +75,8 @@ function VmTable({ vm, names }: { vm: HvVmPicture; names: TdpNames }) {
                 <td>{p.role === 'table' ? 'guest table' : p.vas.map((v) => formatLinear(v)).join(', ')}</td>
                 <th scope="row">{formatPhys(p.gpa)}</th>
                 <td>{p.hva === null ? 'MMIO (no slot)' : `${formatPhys(p.hva)} (slot ${p.slot})`}</td>
-                <td>{leafText(p.hostPte, p.swapped)}</td>
-                <td>{vm.eptp === undefined ? '—' : leafText(p.eptLeaf)}</td>
+                <LeafCell leaf={p.hostPte} swapped={p.swapped} />
+                {vm.eptp === undefined ? <td>—</td> : <LeafCell leaf={p.eptLeaf} />}
               </tr>
             ))}
           </tbody>
@@ -138,7 +147,7 @@ export function MemoryView({
   const pictures = memoryPicture(script, report, position);
   const names = tdpNames(report.mode);
   return (
-    <div className={`hv-view hv-${view}`}>
+    <div className={`hv-view hv-memory hv-${view}`}>
       <div className="hv-columns">
         <div>
           {pictures.map((vm) => (
