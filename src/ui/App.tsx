@@ -27,6 +27,7 @@ import { useUrlSync } from './hooks/useUrlSync';
 import { ConceptsStrip } from './concepts/ConceptsStrip';
 import { ExperimentsSection } from './layout/ExperimentsSection';
 import { ExercisesPanel } from './exercises/ExercisesPanel';
+import { PredictSection, PredictToggle, usePredictMode } from './exercises/PredictMode';
 import { SkipLink } from './layout/SkipLink';
 import { WalkViews } from './layout/WalkViews';
 import { CostPanel } from './views';
@@ -41,6 +42,7 @@ export function App({ store }: { store: AppStore }) {
   usePresenterUrl(store);
   const presets = useStartup(store);
   const autosave = useAutosave(store);
+  const [predict, setPredict] = usePredictMode();
   const { theme, presenter } = useStore(
     store,
     useShallow((s) => ({ theme: s.theme, presenter: s.presenter })),
@@ -87,7 +89,13 @@ export function App({ store }: { store: AppStore }) {
           <ViewBoundary name="playback controls">
             <PlaybackControls />
           </ViewBoundary>
+          <PredictToggle on={predict} onChange={setPredict} />
         </section>
+        {predict && (
+          <ViewBoundary name="predict mode">
+            <PredictSection />
+          </ViewBoundary>
+        )}
         <ViewBoundary name="walk view">
           <WalkViews presets={presets} />
         </ViewBoundary>

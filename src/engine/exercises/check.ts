@@ -41,7 +41,10 @@ function checkField(field: AnswerField, given: string, expected: string): FieldV
   return { ...base, correct: typeof want !== 'string' && value === want };
 }
 
-export function checkAnswers(problem: Problem, answers: Readonly<Record<string, string>>): Verdict {
+export function checkAnswers(
+  problem: Pick<Problem, 'fields' | 'solution'>,
+  answers: Readonly<Record<string, string>>,
+): Verdict {
   const fields = problem.fields.map((field) =>
     checkField(field, answers[field.id] ?? '', problem.solution[field.id] ?? ''),
   );

@@ -3,9 +3,10 @@
  * per field with the engine's answer and the explanation. Changing an answer hides the verdict
  * until the next Check, so a student cannot read the answer off a stale mark.
  */
-import { useId, useState } from 'react';
-import { checkAnswers, type AnswerField, type Problem, type Verdict } from '../../engine';
-import { ProblemExplanation, ProblemSolution, ProblemStatement, solutionText } from './ProblemParts';
+import { useState } from 'react';
+import { checkAnswers, type Problem, type Verdict } from '../../engine';
+import { AnswerInput } from './AnswerInput';
+import { ProblemExplanation, ProblemSolution, ProblemStatement } from './ProblemParts';
 
 export interface ProblemCardProps {
   problem: Problem;
@@ -65,51 +66,5 @@ export function ProblemCard({ problem, onOpenScenario }: ProblemCardProps) {
         </section>
       )}
     </article>
-  );
-}
-
-function AnswerInput({
-  field,
-  value,
-  onChange,
-  mark,
-}: {
-  field: AnswerField;
-  value: string;
-  onChange: (value: string) => void;
-  mark: Verdict['fields'][number] | undefined;
-}) {
-  const id = useId();
-  const markText =
-    mark === undefined
-      ? null
-      : mark.correct
-        ? '✓ right'
-        : `✗ ${mark.problem ?? 'wrong'} — the answer is ${solutionText(field, mark.expected)}`;
-  return (
-    <div className={`problem-field${mark ? (mark.correct ? ' is-right' : ' is-wrong') : ''}`}>
-      <label htmlFor={id}>{field.label}</label>
-      {field.format === 'choice' ? (
-        <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="">— choose —</option>
-          {field.choices?.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input
-          id={id}
-          type="text"
-          inputMode={field.format === 'number' ? 'numeric' : 'text'}
-          autoComplete="off"
-          spellCheck={false}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-      {markText !== null && <span className="problem-mark">{markText}</span>}
-    </div>
   );
 }

@@ -1,0 +1,159 @@
+/**
+ * Predict mode on the walk view (docs/exercises.md, "Predict mode"): before each step is revealed
+ * the student answers the engine's question for it — the total, then per step the table, index
+ * and entry address, at the end the outcome and its code — sees the truth and keeps a score.
+ * A question stepped past without an answer counts as skipped. A new walk starts a new session.
+ */
+import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { checkAnswers, walkPredictions, type Prediction, type Verdict } from '../../engine';
+import type { WalkEvent } from '../../engine';
+import { selectCurrentEvents } from '../../state/selectors';
+import { useAppStore } from '../hooks/app-store-context';
+import { AnswerInput } from './AnswerInput';
+
+export function PredictPanel() {
+  const events = useAppStore(selectCurrentEvents);
+  // Keyed on the event list: another access or scenario is another session.
+  return <PredictSession key={sessionKey(events)} events={events} />;
+}
+
+const sessionIds = new WeakMap<readonly WalkEvent[], number>();
+let nextSession = 0;
+function sessionKey(events: readonly WalkEvent[]): number {
+  let id = sessionIds.get(events);
+  if (id === undefined) {
+    id = nextSession++;
+    sessionIds.set(events, id);
+  }
+  return id;
+}
+
+interface Score {
+  readonly right: number;
+  readonly asked: number;
+  readonly skipped: number;
+}
+
+function scoreOf(
+  predictions: readonly Prediction[],
+  verdicts: ReadonlyMap<string, Verdict>,
+  cursor: number,
+): Score {
+  let right = 0;
+  let asked = 0;
+  let skipped = 0;
+  for (const p of predictions) {
+    const v = verdicts.get(p.id);
+    if (v) {
+      right += v.score;
+      asked += v.total;
+    } else if (p.at < cursor) skipped += 1;
+  }
+  return { right, asked, skipped };
+}
+
+function PredictSession({ events }: { events: readonly WalkEvent[] }) {
+  const { cursor, stepForward } = useAppStore(
+    useShallow((s) => ({ cursor: s.cursor, stepForward: s.stepForward })),
+  );
+  const predictions = useMemo(() => walkPredictions(events), [events]);
+  const [verdicts, setVerdicts] = useState<ReadonlyMap<string, Verdict>>(new Map());
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  if (predictions.length === 0)
+    return <p className="predict-empty">Predict mode starts once a walk has been made.</p>;
+
+  const here = predictions.filter((p) => p.at === cursor);
+  const open = here.find((p) => !verdicts.has(p.id)) ?? null;
+  const checked = here.filter((p) => verdicts.has(p.id));
+  const score = scoreOf(predictions, verdicts, cursor);
+  const atEnd = cursor >= (predictions.at(-1)?.at ?? 0);
+
+  return (
+    <div className="predict-session">
+      <p className="predict-score" role="status">
+        Score: {score.right} of {score.asked} right
+        {score.skipped > 0 && `, ${score.skipped} question${score.skipped === 1 ? '' : 's'} stepped past`}
+      </p>
+      {checked.map((p) => (
+        <CheckedPrediction key={p.id} prediction={p} verdict={verdicts.get(p.id)!} answers={answers} />
+      ))}
+      {open !== null ? (
+        <form
+          className="predict-question"
+          aria-label="Your prediction"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setVerdicts((v) => new Map(v).set(open.id, checkAnswers(open, answersOf(open, answers))));
+          }}
+        >
+          <p>{open.question}</p>
+          <div className="problem-fields">
+            {open.fields.map((field) => (
+              <AnswerInput
+                key={field.id}
+                field={field}
+                value={answers[`${open.id}.${field.id}`] ?? ''}
+                onChange={(value) => setAnswers((a) => ({ ...a, [`${open.id}.${field.id}`]: value }))}
+                mark={undefined}
+              />
+            ))}
+          </div>
+          <div className="problem-actions">
+            <button type="submit">Check</button>
+          </div>
+        </form>
+      ) : atEnd ? (
+        <p>The walk is over: that was every question of this translation.</p>
+      ) : (
+        <div className="problem-actions">
+          <button type="button" className="primary" onClick={stepForward}>
+            Reveal step {cursor + 1} ▶
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The answers of one prediction, by field id (the panel keeps them by prediction and field). */
+function answersOf(p: Prediction, answers: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(p.fields.map((f) => [f.id, answers[`${p.id}.${f.id}`] ?? '']));
+}
+
+function CheckedPrediction({
+  prediction,
+  verdict,
+  answers,
+}: {
+  prediction: Prediction;
+  verdict: Verdict;
+  answers: Readonly<Record<string, string>>;
+}) {
+  const given = answersOf(prediction, answers);
+  return (
+    <section className="predict-checked" aria-label={`Checked: ${prediction.question}`}>
+      <p>{prediction.question}</p>
+      <div className="problem-fields">
+        {prediction.fields.map((field) => (
+          <AnswerInput
+            key={field.id}
+            field={field}
+            value={given[field.id] ?? ''}
+            onChange={() => {}}
+            readOnly
+            mark={verdict.fields.find((f) => f.id === field.id)}
+          />
+        ))}
+      </div>
+      <p className={`problem-score${verdict.score === verdict.total ? ' is-right' : ''}`}>
+        {verdict.score} of {verdict.total} right
+      </p>
+      <div className="problem-explanation">
+        {prediction.explanation.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+      </div>
+    </section>
+  );
+}
