@@ -18,6 +18,8 @@ export interface Prediction {
   readonly id: string;
   /** The cursor at which it is asked: the student predicts what the next step (or the end) shows. */
   readonly at: number;
+  /** A short name, e.g. "Step 5", shown above the checked answer. */
+  readonly title: string;
   readonly question: string;
   readonly fields: readonly AnswerField[];
   /** The engine's answer per field id, in canonical form (decimal, 0x-hex, or a choice value). */
@@ -50,37 +52,56 @@ function subjectOf(mode: PagingMode, ref: NestedReadEvent): string {
     : `gPA ${formatPhys(ref.gpa)}, where the ${tableLabel(mode, 'guest', ref.guestLevel)} entry lies`;
 }
 
+/** Where the walk took the table's base from: CR3, the EPTP (nCR3), or the entry one level up. */
+function baseSource(mode: PagingMode, ref: GuestReadEvent | NestedReadEvent, top: Tops): string {
+  if (ref.type === 'guest-read')
+    return ref.guestLevel === top.guest ? 'CR3' : `the level-${ref.guestLevel + 1} guest entry`;
+  if (ref.nestedLevel === top.nested) return mode === 'npt' ? 'nCR3' : 'the EPTP';
+  return `the level-${ref.nestedLevel + 1} ${mode === 'npt' ? 'nested' : 'EPT'} entry`;
+}
+
+interface Tops {
+  readonly guest: number;
+  readonly nested: number;
+}
+
 function stepPrediction(
   ref: GuestReadEvent | NestedReadEvent,
   mode: PagingMode,
   table: AnswerField,
+  top: Tops,
 ): Prediction {
   const guest = ref.type === 'guest-read';
   const dimension = guest ? 'guest' : 'nested';
   const level = guest ? ref.guestLevel : ref.nestedLevel;
-  const base = ref.addr - 8 * ref.index;
   // A guest entry's address is guest-physical in a nested walk (that is what the EPT then translates).
   const guestPhysical = guest && mode !== 'native';
   const address = guestPhysical ? ref.gpa : ref.addr;
-  const addressBase = guestPhysical ? ref.gpa - 8 * ref.index : base;
   const space = guestPhysical ? 'guest-physical' : mode === 'native' ? 'physical' : 'host-physical';
+  const bits = `bits ${11 + 9 * level}:${3 + 9 * level}`;
   const source = guest
-    ? `the linear address's bits ${11 + 9 * level}:${3 + 9 * level}`
-    : `bits ${11 + 9 * level}:${3 + 9 * level} of ${subjectOf(mode, ref as NestedReadEvent)}`;
+    ? `${bits} of the linear address`
+    : `${bits} of ${subjectOf(mode, ref as NestedReadEvent)}`;
+  // The question must not give the answer away: in a nested walk it names both address spaces.
+  const spaces =
+    mode === 'native'
+      ? ' Addresses are physical.'
+      : ` A guest entry's address is guest-physical, an ${mode === 'npt' ? 'NPT' : 'EPT'} entry's host-physical.`;
   return {
     id: `step-${ref.step}`,
     at: ref.step - 1,
-    question: `Step ${ref.step}: which table does the walk read, at which index, and at which ${space} address is the entry?`,
+    title: `Step ${ref.step}`,
+    question: `Step ${ref.step}: which table does the walk read, at which index, and where is the entry?${spaces}`,
     fields: [
       table,
       { id: 'index', label: 'Index (0–511)', format: 'number' },
-      { id: 'address', label: `Entry address (${space}, hex)`, format: 'hex' },
+      { id: 'address', label: 'Entry address (hex)', format: 'hex' },
     ],
     solution: { table: `${dimension}-${level}`, index: String(ref.index), address: hex(address) },
     explanation: [
       `Step ${ref.step} reads the ${tableLabel(mode, dimension, level)}.`,
-      `Its index is ${ref.index} (${hex(ref.index)}), from ${source}.`,
-      `The entry lies at ${hex(addressBase)} + 8 × ${ref.index} = ${hex(address)} (${space}).`,
+      `Its index is ${ref.index} (${hex(ref.index)}): ${source}.`,
+      `The table's base ${hex(address - 8 * ref.index)} comes from ${baseSource(mode, ref, top)}, so the entry lies at ${hex(address - 8 * ref.index)} + 8 × ${ref.index} = ${hex(address)} (${space}).`,
     ],
   };
 }
@@ -104,6 +125,7 @@ function totalPrediction(events: readonly WalkEvent[], total: number): Predictio
   return {
     id: 'total',
     at: 0,
+    title: 'Before the first step',
     question: 'Before the first step: how many memory references will this translation make in all?',
     fields: [{ id: 'total', label: 'References in all', format: 'number' }],
     solution: { total: String(total) },
@@ -127,6 +149,7 @@ function endPredictions(events: readonly WalkEvent[], mode: PagingMode, total: n
   const outcome: Prediction = {
     id: 'outcome',
     at: total,
+    title: 'How the access ends',
     question: 'The last reference is revealed. How does the access end?',
     fields: [
       {
@@ -153,6 +176,7 @@ function endPredictions(events: readonly WalkEvent[], mode: PagingMode, total: n
       {
         id: 'error-code',
         at: total,
+        title: 'The #PF error code',
         question:
           'The guest takes a #PF. Which error code does the CPU push (bit 0 P, 1 W/R, 2 U/S, 3 RSVD, 4 I/D)?',
         fields: [{ id: 'errorCode', label: 'Error code (hex)', format: 'hex' }],
@@ -168,6 +192,7 @@ function endPredictions(events: readonly WalkEvent[], mode: PagingMode, total: n
       {
         id: 'exit-qualification',
         at: total,
+        title: 'The exit qualification',
         question:
           'The VM exits with an EPT violation. Give exit-qualification bits 8:0 (0–2 the access, 3–5 what the EPT allowed, 7 linear address valid, 8 final translation).',
         fields: [{ id: 'exitQualification', label: 'Exit qualification (hex)', format: 'hex' }],
@@ -187,7 +212,9 @@ export function walkPredictions(events: readonly WalkEvent[]): Prediction[] {
   const table = tableChoices(start.mode, start.guestLevels, start.nestedLevels);
   return [
     totalPrediction(events, refs.length),
-    ...refs.map((ref) => stepPrediction(ref, start.mode, table)),
+    ...refs.map((ref) =>
+      stepPrediction(ref, start.mode, table, { guest: start.guestLevels, nested: start.nestedLevels }),
+    ),
     ...endPredictions(events, start.mode, refs.length),
   ];
 }

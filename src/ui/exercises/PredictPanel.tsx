@@ -65,7 +65,8 @@ function PredictSession({ events }: { events: readonly WalkEvent[] }) {
 
   const here = predictions.filter((p) => p.at === cursor);
   const open = here.find((p) => !verdicts.has(p.id)) ?? null;
-  const checked = here.filter((p) => verdicts.has(p.id));
+  // The latest answer stays beside the next question until that one is answered.
+  const last = predictions.filter((p) => p.at <= cursor && verdicts.has(p.id)).at(-1);
   const score = scoreOf(predictions, verdicts, cursor);
   const atEnd = cursor >= (predictions.at(-1)?.at ?? 0);
 
@@ -75,43 +76,51 @@ function PredictSession({ events }: { events: readonly WalkEvent[] }) {
         Score: {score.right} of {score.asked} right
         {score.skipped > 0 && `, ${score.skipped} question${score.skipped === 1 ? '' : 's'} stepped past`}
       </p>
-      {checked.map((p) => (
-        <CheckedPrediction key={p.id} prediction={p} verdict={verdicts.get(p.id)!} answers={answers} />
-      ))}
-      {open !== null ? (
-        <form
-          className="predict-question"
-          aria-label="Your prediction"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setVerdicts((v) => new Map(v).set(open.id, checkAnswers(open, answersOf(open, answers))));
-          }}
-        >
-          <p>{open.question}</p>
-          <div className="problem-fields">
-            {open.fields.map((field) => (
-              <AnswerInput
-                key={field.id}
-                field={field}
-                value={answers[`${open.id}.${field.id}`] ?? ''}
-                onChange={(value) => setAnswers((a) => ({ ...a, [`${open.id}.${field.id}`]: value }))}
-                mark={undefined}
-              />
-            ))}
-          </div>
+      <div className="predict-row">
+        {/* Only the latest answer stays on screen, so the walk view stays in sight. */}
+        {last !== undefined && (
+          <CheckedPrediction
+            key={last.id}
+            prediction={last}
+            verdict={verdicts.get(last.id)!}
+            answers={answers}
+          />
+        )}
+        {open !== null ? (
+          <form
+            className="predict-question"
+            aria-label="Your prediction"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setVerdicts((v) => new Map(v).set(open.id, checkAnswers(open, answersOf(open, answers))));
+            }}
+          >
+            <p>{open.question}</p>
+            <div className="problem-fields">
+              {open.fields.map((field) => (
+                <AnswerInput
+                  key={field.id}
+                  field={field}
+                  value={answers[`${open.id}.${field.id}`] ?? ''}
+                  onChange={(value) => setAnswers((a) => ({ ...a, [`${open.id}.${field.id}`]: value }))}
+                  mark={undefined}
+                />
+              ))}
+            </div>
+            <div className="problem-actions">
+              <button type="submit">Check</button>
+            </div>
+          </form>
+        ) : atEnd ? (
+          <p>The walk is over: that was every question of this translation.</p>
+        ) : (
           <div className="problem-actions">
-            <button type="submit">Check</button>
+            <button type="button" className="primary" onClick={stepForward}>
+              Reveal step {cursor + 1} ▶
+            </button>
           </div>
-        </form>
-      ) : atEnd ? (
-        <p>The walk is over: that was every question of this translation.</p>
-      ) : (
-        <div className="problem-actions">
-          <button type="button" className="primary" onClick={stepForward}>
-            Reveal step {cursor + 1} ▶
-          </button>
-        </div>
-      )}
+        )}
+      </div>
     </div>
   );
 }
@@ -132,8 +141,10 @@ function CheckedPrediction({
 }) {
   const given = answersOf(prediction, answers);
   return (
-    <section className="predict-checked" aria-label={`Checked: ${prediction.question}`}>
-      <p>{prediction.question}</p>
+    <section className="predict-checked" aria-label={`Checked: ${prediction.title}`}>
+      <p>
+        <strong>{prediction.title}</strong>: your answer
+      </p>
       <div className="problem-fields">
         {prediction.fields.map((field) => (
           <AnswerInput
@@ -146,14 +157,11 @@ function CheckedPrediction({
           />
         ))}
       </div>
-      <p className={`problem-score${verdict.score === verdict.total ? ' is-right' : ''}`}>
-        {verdict.score} of {verdict.total} right
-      </p>
-      <div className="problem-explanation">
+      <ul className="predict-why">
         {prediction.explanation.map((line) => (
-          <p key={line}>{line}</p>
+          <li key={line}>{line}</li>
         ))}
-      </div>
+      </ul>
     </section>
   );
 }

@@ -23,7 +23,9 @@ describe('predict mode questions', () => {
     // gVA 0x7ffff0000123: bits 47:39 = 0xff, so the guest PML4 entry is CR3's table + 8 × 255.
     const step5 = predictions.find((p) => p.id === 'step-5')!;
     expect(step5).toMatchObject({ at: 4, solution: { table: 'guest-4', index: '255', address: '0x17f8' } });
-    expect(step5.fields.find((f) => f.id === 'address')!.label).toMatch(/guest-physical/);
+    // The question names both address spaces, so it does not give away which table comes next.
+    expect(step5.question).toMatch(/guest entry's address is guest-physical, an EPT entry's host-physical/);
+    expect(step5.explanation.join(' ')).toContain('0x1000 comes from CR3');
     expect(predictions.at(-1)).toMatchObject({ id: 'outcome', at: 24, solution: { outcome: 'ok' } });
   });
 
@@ -44,10 +46,13 @@ describe('predict mode questions', () => {
 
     const ev = walkOf('ept-violation-data.json');
     const evEnd = ev.find((e) => e.type === 'walk-end')!;
-    if (evEnd.type !== 'walk-end' || evEnd.result.outcome !== 'ept-violation') throw new Error('not a violation');
+    if (evEnd.type !== 'walk-end' || evEnd.result.outcome !== 'ept-violation')
+      throw new Error('not a violation');
     const predictions = walkPredictions(ev);
     expect(predictions.at(-2)!.solution.outcome).toBe('ept-violation');
-    expect(predictions.at(-1)!.solution.exitQualification).toBe('0x' + evEnd.result.exitQualification.toString(16));
+    expect(predictions.at(-1)!.solution.exitQualification).toBe(
+      '0x' + evEnd.result.exitQualification.toString(16),
+    );
     // A walk that faults early says so in the total's explanation.
     expect(predictions[0]!.explanation.join(' ')).toMatch(/stops early|This walk makes/);
   });
