@@ -13,6 +13,7 @@ import {
   PAGE_SIZE_BYTES,
   tlbReachBytes,
 } from './lecture-figures';
+import { demandPagingStep, ksmAfterMergeStep, ksmBothEptsStep } from './tour-scene-steps';
 
 /** Where on the walk page a stop points: the page scrolls there. */
 export type TourFocus = 'walk' | 'cost' | 'concepts' | 'caches' | 'experiments';
@@ -127,8 +128,10 @@ function buildStops(): readonly TourStop[] {
         'KVM was written before EPT existed and can still run with shadow paging (today mostly for nested virtualization).',
         'Here the same guest maps pages on demand in both modes: shadow paging intercepts its page faults and table writes; under EPT they stay inside the guest.',
       ],
-      tryThis: 'Press End and compare the exits of the two modes in the counters.',
-      scene: { view: 'hv', sceneId: 'demand-paging', step: 0 },
+      tryThis:
+        'Compare the exits of the two modes in the counters, then press Home and → to see which event each shadow exit comes from.',
+      // At the end of the run the counters hold the whole difference.
+      scene: { view: 'hv', sceneId: 'demand-paging', step: demandPagingStep() },
     },
     {
       id: 'guest-memory',
@@ -158,8 +161,9 @@ function buildStops(): readonly TourStop[] {
         'In root mode the EPT pointer (EPTP) in each VM’s control structure names that VM’s EPT; KVM owns the tables it points to.',
         'Two VMs have two EPTPs and two EPTs, even when they share host frames.',
       ],
-      tryThis: 'Find the EPTP line of each VM in the memory view.',
-      scene: { view: 'hv', sceneId: 'ksm', step: 0 },
+      tryThis: 'Find the EPTP line of each VM in the memory view, and each VM’s own EPT leaves below it.',
+      // After each VM's first access both EPTs have been built.
+      scene: { view: 'hv', sceneId: 'ksm', step: ksmBothEptsStep() },
     },
     {
       id: 'emulate',
@@ -188,8 +192,10 @@ function buildStops(): readonly TourStop[] {
         'KSM merges identical pages, of several VMs too, onto one read-only host frame.',
         'A write to a shared page is an EPT violation and gets a private copy (copy-on-write).',
       ],
-      tryThis: 'Press End and read which VM got the private copy.',
-      scene: { view: 'hv', sceneId: 'ksm', step: 0 },
+      tryThis:
+        'Read the host memory the merge saved under the tables, then press End and read which VM got the private copy.',
+      // Right after the merge the two VMs share one frame.
+      scene: { view: 'hv', sceneId: 'ksm', step: ksmAfterMergeStep() },
     },
     {
       id: 'tlb-miss-caches',
