@@ -7,11 +7,12 @@ import type { CachePresetName } from '../cache/presets';
 import { nestedWalkReferences } from '../cost';
 import {
   bytesLabel,
-  expectedTailWaste,
+  eptPageSizeTradeOff,
   linearVsTree,
   missReferences,
   PAGE_SIZE_BYTES,
   tlbReachBytes,
+  TRADE_OFF_REGIONS,
 } from './lecture-figures';
 import { demandPagingStep, ksmAfterMergeStep, ksmBothEptsStep } from './tour-scene-steps';
 
@@ -19,7 +20,7 @@ import { demandPagingStep, ksmAfterMergeStep, ksmBothEptsStep } from './tour-sce
 export type TourFocus = 'walk' | 'cost' | 'concepts' | 'caches' | 'experiments';
 
 /** A figure drawn for the tour alone, above the walk page. */
-export type TourFigure = 'linear-vs-tree' | 'tlb-reach';
+export type TourFigure = 'linear-vs-tree' | 'tlb-reach' | 'ept-page-size';
 
 export type TourScene =
   /** A preset scenario (public/scenarios/<preset>) at a walk position, optionally with caches. */
@@ -64,10 +65,11 @@ function buildStops(): readonly TourStop[] {
   const reach4k = tlbReachBytes('skylake', '4K');
   const reach2m = tlbReachBytes('skylake', '2M');
   const reach1g = tlbReachBytes('skylake', '1G');
-  const regions = 1000;
-  const waste4k = expectedTailWaste(PAGE_SIZE_BYTES['4K'], regions);
-  const waste2m = expectedTailWaste(PAGE_SIZE_BYTES['2M'], regions);
-  const ept2m = nestedWalkReferences(4, 3);
+  // The 2 MiB EPT stop quotes the rows its figure draws.
+  const [ept4kRow, ept2mRow] = eptPageSizeTradeOff(TRADE_OFF_REGIONS);
+  const waste4k = ept4kRow?.tailWaste ?? 0;
+  const waste2m = ept2mRow?.tailWaste ?? 0;
+  const ept2m = ept2mRow?.missReferences ?? 0;
   return [
     {
       id: 'two-dimensional',
@@ -223,12 +225,19 @@ function buildStops(): readonly TourStop[] {
       id: 'ept-2m',
       title: '2 MiB EPT pages: the trade-off',
       sentences: [
-        `With 2 MiB EPT pages every EPT walk stops one level early: ${ept2m} references per miss instead of ${n24}, and a guest using 2 MiB pages too gets TLB entries that cover ${PAGE_SIZE_BYTES['2M'] / PAGE_SIZE_BYTES['4K']} times more.`,
-        `The price is internal fragmentation: a region of arbitrary size wastes half a page at its end on average, so ${regions} regions waste about ${bytesLabel(waste4k)} with 4 KiB pages and ${bytesLabel(waste2m)} with 2 MiB pages.`,
+        `With 2 MiB EPT pages every EPT walk stops one level early: ${ept2m} references per miss instead of ${ept4kRow?.missReferences ?? n24}, and a guest using 2 MiB pages too gets TLB entries that cover ${PAGE_SIZE_BYTES['2M'] / PAGE_SIZE_BYTES['4K']} times more.`,
+        `The price is internal fragmentation: a region of arbitrary size wastes half a page at its end on average, so ${TRADE_OFF_REGIONS} regions waste about ${bytesLabel(waste4k)} with 4 KiB pages and ${bytesLabel(waste2m)} with 2 MiB pages.`,
         'Most hypervisors take that trade.',
       ],
-      tryThis: 'Press End, then open the “2 MiB EPT pages” card below the walk.',
-      scene: { view: 'walk', preset: 'guest-4k-on-ept-2m.json', step: 0, focus: 'walk' },
+      tryThis:
+        'Compare the two columns of the table above the walk, then press End and open the “2 MiB EPT pages” card below the walk.',
+      scene: {
+        view: 'walk',
+        preset: 'guest-4k-on-ept-2m.json',
+        step: 0,
+        focus: 'walk',
+        figure: 'ept-page-size',
+      },
     },
     {
       id: 'tlb-reach-vs-ram',
