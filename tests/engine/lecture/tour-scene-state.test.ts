@@ -130,3 +130,17 @@ describe('the hypervisor stops open where their claim shows', () => {
     expect(hvStep('kvm-with-without-ept')).toBeGreaterThan(0);
   });
 });
+
+describe('docs/tour.md quotes the hypervisor stops’ steps', () => {
+  const doc = readFileSync(new URL('../../../docs/tour.md', import.meta.url), 'utf8');
+  it.each([
+    ['demand-paging', demandPagingStep],
+    ['ksm', ksmBothEptsStep],
+    ['ksm', ksmAfterMergeStep],
+  ])('the %s row (%#) quotes the derived step', (sceneId, step) => {
+    const row = doc
+      .split('\n')
+      .find((line) => line.includes(`\`${sceneId}\``) && line.includes(`| ${step()} (`));
+    expect(row, `a "${sceneId}" row with step ${step()}`).toBeDefined();
+  });
+});
