@@ -6,6 +6,7 @@
 import {
   compareHvModes,
   formatHvError,
+  hvSceneGrain,
   parseHvScript,
   playbackPositions,
   scriptStart,
@@ -49,7 +50,6 @@ export function runHvScene(scene: HvScene, options: HvRunOptions = DEFAULT_RUN_O
   const script = options.start ? withStart(parsed.script, options.start) : parsed.script;
   const both = compareHvModes(script, options.costModel, options.tdpMode);
   if (!both.ok) return { ok: false, errors: both.errors.map(formatHvError) };
-  const grain = scene.view === 'shadow-vs-ept' ? 'event' : 'step';
   return {
     ok: true,
     script,
@@ -57,6 +57,6 @@ export function runHvScene(scene: HvScene, options: HvRunOptions = DEFAULT_RUN_O
     shadow: both.shadow,
     tdp: both.tdp,
     primary: both.tdp,
-    positions: playbackPositions(both.tdp, grain),
+    positions: playbackPositions(both.tdp, hvSceneGrain(scene.view)),
   };
 }

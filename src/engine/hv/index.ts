@@ -11,7 +11,7 @@ export { EXIT_REASONS, HV_MODES, exitReasonLabel, type ExitReason, type HvMode }
 export { describeEvent } from './describe-event';
 export { scriptStart, withStart, type HvStart } from './script-start';
 export { tdpNames, nptWording, type TdpNames } from './tdp-names';
-export { HV_SCENES, hvSceneById, type HvScene, type HvSceneView } from './scenes';
+export { HV_SCENES, hvSceneById, hvSceneGrain, type HvScene, type HvSceneView } from './scenes';
 export type {
   GuestOutcome,
   HvError,

@@ -2,3 +2,4 @@
 export * from './tour-stops';
 export * from './lecture-figures';
 export * from './validate-scene';
+export * from './tour-scene-steps';

@@ -83,3 +83,29 @@ export function bytesLabel(bytes: number): string {
   const text = Number.isInteger(value) ? String(value) : fixed.replace(/0+$/, '').replace(/\.$/, '');
   return `${text} ${units[unit]}`;
 }
+
+/** The region count the 2 MiB EPT stop's fragmentation figure is quoted for. */
+export const TRADE_OFF_REGIONS = 1000;
+
+export interface EptPageSizeRow {
+  readonly eptPage: '4K' | '2M';
+  /** References of one TLB miss: a 4-level guest with 4 KiB pages on a 4-level EPT. */
+  readonly missReferences: number;
+  /** What Skylake's data TLBs cover when the guest's pages are of the EPT page's size too. */
+  readonly tlbReach: number;
+  /** Internal fragmentation of `regions` regions of arbitrary size backed by EPT pages. */
+  readonly tailWaste: number;
+}
+
+/**
+ * 4 KiB against 2 MiB EPT pages (the tour's trade-off figure): a 2 MiB EPT leaf ends every EPT walk
+ * one level early, a TLB entry can then map 2 MiB, and each region wastes half a bigger page.
+ */
+export function eptPageSizeTradeOff(regions: number = TRADE_OFF_REGIONS): readonly EptPageSizeRow[] {
+  return (['4K', '2M'] as const).map((eptPage) => ({
+    eptPage,
+    missReferences: nestedWalkReferences(4, 4 - LEVELS_SAVED[eptPage]),
+    tlbReach: tlbReachBytes('skylake', eptPage),
+    tailWaste: expectedTailWaste(PAGE_SIZE_BYTES[eptPage], regions),
+  }));
+}

@@ -7,18 +7,20 @@ import type { CachePresetName } from '../cache/presets';
 import { nestedWalkReferences } from '../cost';
 import {
   bytesLabel,
-  expectedTailWaste,
+  eptPageSizeTradeOff,
   linearVsTree,
   missReferences,
   PAGE_SIZE_BYTES,
   tlbReachBytes,
+  TRADE_OFF_REGIONS,
 } from './lecture-figures';
+import { demandPagingStep, ksmAfterMergeStep, ksmBothEptsStep } from './tour-scene-steps';
 
 /** Where on the walk page a stop points: the page scrolls there. */
 export type TourFocus = 'walk' | 'cost' | 'concepts' | 'caches' | 'experiments';
 
 /** A figure drawn for the tour alone, above the walk page. */
-export type TourFigure = 'linear-vs-tree' | 'tlb-reach';
+export type TourFigure = 'linear-vs-tree' | 'tlb-reach' | 'ept-page-size';
 
 export type TourScene =
   /** A preset scenario (public/scenarios/<preset>) at a walk position, optionally with caches. */
@@ -63,10 +65,11 @@ function buildStops(): readonly TourStop[] {
   const reach4k = tlbReachBytes('skylake', '4K');
   const reach2m = tlbReachBytes('skylake', '2M');
   const reach1g = tlbReachBytes('skylake', '1G');
-  const regions = 1000;
-  const waste4k = expectedTailWaste(PAGE_SIZE_BYTES['4K'], regions);
-  const waste2m = expectedTailWaste(PAGE_SIZE_BYTES['2M'], regions);
-  const ept2m = nestedWalkReferences(4, 3);
+  // The 2 MiB EPT stop quotes the rows its figure draws.
+  const [ept4kRow, ept2mRow] = eptPageSizeTradeOff(TRADE_OFF_REGIONS);
+  const waste4k = ept4kRow?.tailWaste ?? 0;
+  const waste2m = ept2mRow?.tailWaste ?? 0;
+  const ept2m = ept2mRow?.missReferences ?? 0;
   return [
     {
       id: 'two-dimensional',
@@ -127,8 +130,10 @@ function buildStops(): readonly TourStop[] {
         'KVM was written before EPT existed and can still run with shadow paging (today mostly for nested virtualization).',
         'Here the same guest maps pages on demand in both modes: shadow paging intercepts its page faults and table writes; under EPT they stay inside the guest.',
       ],
-      tryThis: 'Press End and compare the exits of the two modes in the counters.',
-      scene: { view: 'hv', sceneId: 'demand-paging', step: 0 },
+      tryThis:
+        'Compare the exits of the two modes in the counters, then press Home and → to see which event each shadow exit comes from.',
+      // At the end of the run the counters hold the whole difference.
+      scene: { view: 'hv', sceneId: 'demand-paging', step: demandPagingStep() },
     },
     {
       id: 'guest-memory',
@@ -158,8 +163,9 @@ function buildStops(): readonly TourStop[] {
         'In root mode the EPT pointer (EPTP) in each VM’s control structure names that VM’s EPT; KVM owns the tables it points to.',
         'Two VMs have two EPTPs and two EPTs, even when they share host frames.',
       ],
-      tryThis: 'Find the EPTP line of each VM in the memory view.',
-      scene: { view: 'hv', sceneId: 'ksm', step: 0 },
+      tryThis: 'Find the EPTP line of each VM in the memory view, and each VM’s own EPT leaves below it.',
+      // After each VM's first access both EPTs have been built.
+      scene: { view: 'hv', sceneId: 'ksm', step: ksmBothEptsStep() },
     },
     {
       id: 'emulate',
@@ -188,8 +194,10 @@ function buildStops(): readonly TourStop[] {
         'KSM merges identical pages, of several VMs too, onto one read-only host frame.',
         'A write to a shared page is an EPT violation and gets a private copy (copy-on-write).',
       ],
-      tryThis: 'Press End and read which VM got the private copy.',
-      scene: { view: 'hv', sceneId: 'ksm', step: 0 },
+      tryThis:
+        'Read the host memory the merge saved under the tables, then press End and read which VM got the private copy.',
+      // Right after the merge the two VMs share one frame.
+      scene: { view: 'hv', sceneId: 'ksm', step: ksmAfterMergeStep() },
     },
     {
       id: 'tlb-miss-caches',
@@ -217,12 +225,19 @@ function buildStops(): readonly TourStop[] {
       id: 'ept-2m',
       title: '2 MiB EPT pages: the trade-off',
       sentences: [
-        `With 2 MiB EPT pages every EPT walk stops one level early: ${ept2m} references per miss instead of ${n24}, and a guest using 2 MiB pages too gets TLB entries that cover ${PAGE_SIZE_BYTES['2M'] / PAGE_SIZE_BYTES['4K']} times more.`,
-        `The price is internal fragmentation: a region of arbitrary size wastes half a page at its end on average, so ${regions} regions waste about ${bytesLabel(waste4k)} with 4 KiB pages and ${bytesLabel(waste2m)} with 2 MiB pages.`,
+        `With 2 MiB EPT pages every EPT walk stops one level early: ${ept2m} references per miss instead of ${ept4kRow?.missReferences ?? n24}, and a guest using 2 MiB pages too gets TLB entries that cover ${PAGE_SIZE_BYTES['2M'] / PAGE_SIZE_BYTES['4K']} times more.`,
+        `The price is internal fragmentation: a region of arbitrary size wastes half a page at its end on average, so ${TRADE_OFF_REGIONS} regions waste about ${bytesLabel(waste4k)} with 4 KiB pages and ${bytesLabel(waste2m)} with 2 MiB pages.`,
         'Most hypervisors take that trade.',
       ],
-      tryThis: 'Press End, then open the “2 MiB EPT pages” card below the walk.',
-      scene: { view: 'walk', preset: 'guest-4k-on-ept-2m.json', step: 0, focus: 'walk' },
+      tryThis:
+        'Compare the two columns of the table above the walk, then press End and open the “2 MiB EPT pages” card below the walk.',
+      scene: {
+        view: 'walk',
+        preset: 'guest-4k-on-ept-2m.json',
+        step: 0,
+        focus: 'walk',
+        figure: 'ept-page-size',
+      },
     },
     {
       id: 'tlb-reach-vs-ram',

@@ -36,16 +36,20 @@ export function TourBar({ number, total, stop, onGo, leaveHref }: TourBarProps) 
   return (
     <section className="tour-bar" aria-labelledby={titleId} data-testid="tour-bar">
       <div className="tour-text">
-        <p className="tour-count">
-          Lecture tour · stop <b>{number}</b> / {total}
-        </p>
-        <h2 id={titleId} className="tour-title">
-          {stop.title}
-        </h2>
-        <p className="tour-sentences">{stop.sentences.join(' ')}</p>
-        <p className="tour-try">
-          <b>Try this:</b> {stop.tryThis}
-        </p>
+        <div className="tour-head">
+          <p className="tour-count">
+            Lecture tour · stop <b>{number}</b> / {total}
+          </p>
+          <h2 id={titleId} className="tour-title">
+            {stop.title}
+          </h2>
+        </div>
+        <div className="tour-body">
+          <p className="tour-sentences">{stop.sentences.join(' ')}</p>
+          <p className="tour-try">
+            <b>Try this:</b> {stop.tryThis}
+          </p>
+        </div>
       </div>
       <nav className="tour-nav" aria-label="Tour stops">
         <button type="button" onClick={() => onGo(number - 1)} disabled={first}>

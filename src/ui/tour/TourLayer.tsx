@@ -5,11 +5,12 @@
  * and presenter mode kept in the address.
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { TOUR_STOPS, tourStop } from '../../engine';
+import { TOUR_STOPS, tourStop, type TourFigure } from '../../engine';
 import type { AppStore } from '../../state/create-app-store';
 import { tourFromSearch, withoutTour } from '../../state/tour-url';
 import { decodeLink } from '../../state/url-codec';
 import { applyWalkScene, scrollToFocus, searchForStop } from './apply-scene';
+import { EptPageSizeTable } from './EptPageSizeTable';
 import { LinearVsTreeTable } from './LinearVsTreeTable';
 import { TlbReachPlot } from './TlbReachPlot';
 import { TourBar } from './TourBar';
@@ -25,10 +26,16 @@ function usePadForBar(): (node: HTMLDivElement | null) => void {
   }, []);
 }
 
+const FIGURES: Readonly<Record<TourFigure, () => ReactNode>> = {
+  'linear-vs-tree': () => <LinearVsTreeTable />,
+  'tlb-reach': () => <TlbReachPlot />,
+  'ept-page-size': () => <EptPageSizeTable />,
+};
+
 function FigureOf({ n }: { n: number }) {
   const scene = tourStop(n)?.scene;
   if (scene?.view !== 'walk' || !scene.figure) return null;
-  return scene.figure === 'linear-vs-tree' ? <LinearVsTreeTable /> : <TlbReachPlot />;
+  return FIGURES[scene.figure]();
 }
 
 const leaveHref = (): string => window.location.pathname + withoutTour(window.location.search);

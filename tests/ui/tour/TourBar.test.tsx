@@ -86,4 +86,18 @@ describe('the tour on the walk page', () => {
     fireEvent.keyDown(window, { key: 'ArrowRight' });
     expect(store.getState().cursor).toBe(1);
   });
+
+  it('draws the 2 MiB EPT stop’s figure above the page', async () => {
+    const n = TOUR_STOPS.findIndex((s) => s.id === 'ept-2m') + 1;
+    window.history.replaceState(null, '', `/?tour=${n}`);
+    const store = newAppStore();
+    render(
+      <WalkTour start={n} store={store}>
+        <App store={store} />
+      </WalkTour>,
+    );
+    await waitFor(() => expect(store.getState().source).toBe('guest-4k-on-ept-2m.json'));
+    expect(screen.getByTestId('figure-ept-page-size')).toBeTruthy();
+    expect(screen.queryByTestId('figure-tlb-reach')).toBeNull();
+  });
 });

@@ -93,4 +93,8 @@ export const HV_SCENES: readonly HvScene[] = [
   },
 ];
 
+/** How the scenes page steps a view: whole events side by side, or every step of the EPT run. */
+export const hvSceneGrain = (view: HvSceneView): 'event' | 'step' =>
+  view === 'shadow-vs-ept' ? 'event' : 'step';
+
 export const hvSceneById = (id: string): HvScene | undefined => HV_SCENES.find((s) => s.id === id);
