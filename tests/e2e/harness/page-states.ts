@@ -130,6 +130,17 @@ export const PAGE_STATES: PageState[] = [
     },
   },
   {
+    name: 'predict mode, an answer checked',
+    reach: async (page, url) => {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await openApp(page, `${url}?predict=1`);
+      const form = page.getByRole('form', { name: 'Your prediction' });
+      await form.getByLabel('References in all').fill('20');
+      await form.getByRole('button', { name: 'Check' }).click();
+      await expectText(page.locator('.predict-score'), 'Score: 0 of 1 right');
+    },
+  },
+  {
     name: 'experiments done',
     timeoutMs: 75_000,
     reach: async (page, url) => {

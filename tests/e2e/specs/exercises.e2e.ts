@@ -1,13 +1,78 @@
 // Exercises in the real browser: a generated problem of every kind opens from its link, checks a
 // wrong and a right answer and explains; a worksheet prints its seed, problems and answer key.
-import { generateProblem, PROBLEM_KINDS } from '../../../src/engine/exercises';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  generateProblem,
+  PROBLEM_KINDS,
+  walkPredictions,
+  type Prediction,
+} from '../../../src/engine/exercises';
+import { parseScenario } from '../../../src/engine/scenario/parse';
+import { runScenarioWithEvents } from '../../../src/engine/scenario/run';
 import { openApp } from '../harness/app';
+import { choosePreset } from '../harness/page-states';
 import { check, expectText, expectVisible } from '../harness/expect';
+import type { Page } from 'playwright-core';
 import type { E2ETest } from '../harness/types';
 
 const SEED = 2026;
 
+/** The engine's questions for the first access of a preset, as predict mode asks them. */
+function predictionsOf(file: string): Prediction[] {
+  const text = readFileSync(join(process.cwd(), 'public/scenarios', file), 'utf8');
+  return walkPredictions(runScenarioWithEvents(parseScenario(text)).events[0]!);
+}
+
+/** Fills in a prediction's fields: the engine's answer, or a wrong one in every field. */
+async function answer(page: Page, p: Prediction, right: boolean): Promise<void> {
+  const form = page.getByRole('form', { name: 'Your prediction' });
+  for (const field of p.fields) {
+    const solution = p.solution[field.id] ?? '';
+    const box = form.getByLabel(field.label, { exact: true });
+    if (field.format === 'choice')
+      await box.selectOption(
+        right ? solution : (field.choices?.find((c) => c.value !== solution)?.value ?? ''),
+      );
+    else await box.fill(right ? solution : field.format === 'hex' ? '0xfffff' : '99999');
+  }
+  await form.getByRole('button', { name: 'Check' }).click();
+}
+
 export const tests: E2ETest[] = [
+  {
+    name: 'predict mode: right and wrong answers are scored against the engine, steps revealed, the fault’s code asked at the end',
+    fn: async (page, baseUrl) => {
+      const file = 'pf-write-read-only.json';
+      const predictions = predictionsOf(file);
+      await openApp(page, `${baseUrl}?predict=1`);
+      await choosePreset(page, file);
+      const score = page.locator('.predict-score');
+      const [total, step1, step2] = predictions;
+      check(total?.id === 'total' && step1?.id === 'step-1' && step2?.id === 'step-2', 'questions in order');
+      if (!total || !step1 || !step2) return;
+      await answer(page, total, true);
+      await expectText(score, 'Score: 1 of 1 right');
+      await answer(page, step1, false);
+      await expectText(score, 'Score: 1 of 4 right');
+      await expectVisible(page.getByText(/the answer is/).first());
+      await page.getByRole('button', { name: 'Reveal step 1 ▶' }).click();
+      await answer(page, step2, true);
+      await expectText(score, 'Score: 4 of 7 right');
+      // Jump to the end: the steps in between are stepped past, then the outcome and the code are asked.
+      await page.getByRole('button', { name: 'End', exact: true }).click();
+      const skipped = predictions.filter((p) => p.id.startsWith('step-')).length - 2;
+      await expectText(score, `Score: 4 of 7 right, ${skipped} questions stepped past`);
+      const [outcome, code] = predictions.slice(-2);
+      check(outcome?.id === 'outcome' && code?.id === 'error-code', 'a #PF asks for its error code');
+      if (!outcome || !code) return;
+      await answer(page, outcome, true);
+      await answer(page, code, false);
+      await expectText(score, `Score: 5 of 9 right, ${skipped} questions stepped past`);
+      await expectVisible(page.getByText('The walk is over: that was every question of this translation.'));
+      await expectVisible(page.getByText(`the answer is ${code.solution.errorCode}`));
+    },
+  },
   {
     name: 'every kind: the link opens the problem, a wrong answer is marked with the engine’s answer, the right one scores',
     fn: async (page, baseUrl) => {
