@@ -13,3 +13,4 @@ export { generateProblem, generateWorksheet, normalizeSeed } from './generate';
 export { checkAnswers, type Verdict, type FieldVerdict } from './check';
 export { linearTableLog2 } from './kinds/linear-table';
 export { walkPredictions, type Prediction } from './predict';
+export { exitPredictions } from './predict-exits';

@@ -11,14 +11,11 @@ export function AnswerInput({
   value,
   onChange,
   mark,
-  readOnly = false,
 }: {
   field: AnswerField;
   value: string;
   onChange: (value: string) => void;
   mark: Verdict['fields'][number] | undefined;
-  /** A checked answer: shown as it was given, no longer editable. */
-  readOnly?: boolean;
 }) {
   const id = useId();
   const markText =
@@ -31,7 +28,7 @@ export function AnswerInput({
     <div className={`problem-field${mark ? (mark.correct ? ' is-right' : ' is-wrong') : ''}`}>
       <label htmlFor={id}>{field.label}</label>
       {field.format === 'choice' ? (
-        <select id={id} value={value} disabled={readOnly} onChange={(e) => onChange(e.target.value)}>
+        <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
           <option value="">— choose —</option>
           {field.choices?.map((c) => (
             <option key={c.value} value={c.value}>
@@ -47,7 +44,6 @@ export function AnswerInput({
           autoComplete="off"
           spellCheck={false}
           value={value}
-          readOnly={readOnly}
           onChange={(e) => onChange(e.target.value)}
         />
       )}

@@ -7,24 +7,39 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { checkAnswers, walkPredictions, type Prediction, type Verdict } from '../../engine';
-import type { WalkEvent } from '../../engine';
 import { selectCurrentEvents } from '../../state/selectors';
 import { useAppStore } from '../hooks/app-store-context';
 import { AnswerInput } from './AnswerInput';
+import { solutionText } from './ProblemParts';
 
 export function PredictPanel() {
   const events = useAppStore(selectCurrentEvents);
+  const { cursor, stepForward } = useAppStore(
+    useShallow((s) => ({ cursor: s.cursor, stepForward: s.stepForward })),
+  );
+  const predictions = useMemo(() => walkPredictions(events), [events]);
   // Keyed on the event list: another access or scenario is another session.
-  return <PredictSession key={sessionKey(events)} events={events} />;
+  return (
+    <PredictSession
+      key={sessionKey(events)}
+      predictions={predictions}
+      cursor={cursor}
+      onReveal={stepForward}
+      revealLabel={`Reveal step ${cursor + 1}`}
+      empty="Predict mode starts once a walk has been made."
+      done="The walk is over: that was every question of this translation."
+    />
+  );
 }
 
-const sessionIds = new WeakMap<readonly WalkEvent[], number>();
+const sessionIds = new WeakMap<object, number>();
 let nextSession = 0;
-function sessionKey(events: readonly WalkEvent[]): number {
-  let id = sessionIds.get(events);
+/** A key per walk (or run): React starts a new session, with a new score, when it changes. */
+export function sessionKey(of: object): number {
+  let id = sessionIds.get(of);
   if (id === undefined) {
     id = nextSession++;
-    sessionIds.set(events, id);
+    sessionIds.set(of, id);
   }
   return id;
 }
@@ -53,15 +68,28 @@ function scoreOf(
   return { right, asked, skipped };
 }
 
-function PredictSession({ events }: { events: readonly WalkEvent[] }) {
-  const { cursor, stepForward } = useAppStore(
-    useShallow((s) => ({ cursor: s.cursor, stepForward: s.stepForward })),
-  );
-  const predictions = useMemo(() => walkPredictions(events), [events]);
+export interface PredictSessionProps {
+  readonly predictions: readonly Prediction[];
+  readonly cursor: number;
+  readonly onReveal: () => void;
+  /** The reveal button's words, e.g. "Reveal step 5" or "Reveal event 3". */
+  readonly revealLabel: string;
+  /** What to say when there is nothing to ask, and when every question has been asked. */
+  readonly empty: string;
+  readonly done: string;
+}
+
+export function PredictSession({
+  predictions,
+  cursor,
+  onReveal,
+  revealLabel,
+  empty,
+  done,
+}: PredictSessionProps) {
   const [verdicts, setVerdicts] = useState<ReadonlyMap<string, Verdict>>(new Map());
   const [answers, setAnswers] = useState<Record<string, string>>({});
-  if (predictions.length === 0)
-    return <p className="predict-empty">Predict mode starts once a walk has been made.</p>;
+  if (predictions.length === 0) return <p className="predict-empty">{empty}</p>;
 
   const here = predictions.filter((p) => p.at === cursor);
   const open = here.find((p) => !verdicts.has(p.id)) ?? null;
@@ -112,11 +140,11 @@ function PredictSession({ events }: { events: readonly WalkEvent[] }) {
             </div>
           </form>
         ) : atEnd ? (
-          <p>The walk is over: that was every question of this translation.</p>
+          <p>{done}</p>
         ) : (
           <div className="problem-actions">
-            <button type="button" className="primary" onClick={stepForward}>
-              Reveal step {cursor + 1} ▶
+            <button type="button" className="primary" onClick={onReveal}>
+              {revealLabel} ▶
             </button>
           </div>
         )}
@@ -145,18 +173,20 @@ function CheckedPrediction({
       <p>
         <strong>{prediction.title}</strong>: your answer
       </p>
-      <div className="problem-fields">
-        {prediction.fields.map((field) => (
-          <AnswerInput
-            key={field.id}
-            field={field}
-            value={given[field.id] ?? ''}
-            onChange={() => {}}
-            readOnly
-            mark={verdict.fields.find((f) => f.id === field.id)}
-          />
-        ))}
-      </div>
+      <ul className="predict-marks">
+        {prediction.fields.map((field) => {
+          const mark = verdict.fields.find((f) => f.id === field.id);
+          const answer = given[field.id] ?? '';
+          return (
+            <li key={field.id} className={mark?.correct ? 'is-right' : 'is-wrong'}>
+              {field.label}: <strong>{answer === '' ? 'no answer' : solutionText(field, answer)}</strong>{' '}
+              {mark?.correct
+                ? '✓ right'
+                : `✗ ${mark?.problem ?? 'wrong'} — the answer is ${solutionText(field, mark?.expected ?? '')}`}
+            </li>
+          );
+        })}
+      </ul>
       <ul className="predict-why">
         {prediction.explanation.map((line) => (
           <li key={line}>{line}</li>

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { hvSceneById, type HvScene as Scene } from '../../engine';
 import { createHvSceneStore, type HvSceneStoreOptions } from '../../state/hv-scene-store';
 import { HvPlayback } from './HvPlayback';
+import { HvPredict } from './HvPredict';
 import { RunOptions } from './RunOptions';
 import { HvSceneStoreContext, useHvScene } from './hv-store-context';
 import { useHvKeys } from './useHvKeys';
@@ -58,6 +59,7 @@ export function HvSceneFrame({ scene, step = 0, onStep, options, onOptions }: { 
         </aside>
         <RunOptions />
         <HvPlayback byStep={scene.view !== 'shadow-vs-ept'} />
+        <HvPredict />
         <SceneView />
       </section>
     </HvSceneStoreContext.Provider>
