@@ -51,7 +51,10 @@ export const tests: E2ETest[] = [
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
       for (const scene of HV_SCENES) {
-        await page.goto(`${baseUrl}?hv=${scene.id}&step=3`);
+        // With predict mode on, so its question is checked in every scene too.
+        await page.goto(`${baseUrl}?hv=${scene.id}&step=3&predict=1`);
+        // Mid-event (the memory scenes step inside events) there is no question, only the panel.
+        await expectVisible(page.getByRole('region', { name: 'Predict, then step' }));
         await expectVisible(page.getByRole('heading', { name: scene.title, exact: true }));
         await expectVisible(page.getByText(scene.whatToNotice));
         await expectText(position(page), /^event \d+ \/ \d+/);
