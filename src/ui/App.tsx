@@ -72,6 +72,7 @@ export function App({ store }: { store: AppStore }) {
             <Glossary />
             <Settings />
           </ViewBoundary>
+          <PredictToggle on={predict} onChange={setPredict} />
           <a className="hv-link" href={`?hv=${HV_SCENES[0]?.id ?? ''}`}>
             The hypervisor’s side
           </a>
@@ -89,7 +90,6 @@ export function App({ store }: { store: AppStore }) {
           <ViewBoundary name="playback controls">
             <PlaybackControls />
           </ViewBoundary>
-          <PredictToggle on={predict} onChange={setPredict} />
         </section>
         {predict && (
           <ViewBoundary name="predict mode">
