@@ -16,8 +16,11 @@ import { tourFromSearch } from './state/tour-url';
 import { HvTour, WalkTour } from './ui/tour/TourLayer';
 import { embedFromSearch } from './state/embed-url';
 import { EmbedLink } from './ui/layout/EmbedLink';
+import { compareFromSearch } from './state/compare-url';
+import { ComparePage } from './ui/compare/ComparePage';
 
-const store = createAppStore(createWalkClient());
+const client = createWalkClient();
+const store = createAppStore(client);
 if (window.matchMedia?.('(prefers-color-scheme: dark)').matches) store.getState().setTheme('dark');
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -28,8 +31,12 @@ const worksheet = worksheetFromSearch(window.location.search);
 const hvLink = hvFromSearch(window.location.search);
 // A tour link (`?tour=N`) puts the lecture tour's bar over the walk or the scenes page.
 const tour = tourFromSearch(window.location.search);
+// A compare link (`?compare=a,b,c`) opens the grids side by side instead of the walk.
+const compare = compareFromSearch(window.location.search);
 const page = worksheet ? (
   <WorksheetPage sheet={worksheet} />
+) : compare ? (
+  <ComparePage link={compare} client={client} />
 ) : hvLink ? (
   tour ? (
     <HvTour start={tour}>

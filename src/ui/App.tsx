@@ -33,6 +33,7 @@ import { WalkViews } from './layout/WalkViews';
 import { CostPanel } from './views';
 import { HV_SCENES } from '../engine';
 import { tourFromSearch } from '../state/tour-url';
+import { DEFAULT_COMPARE } from '../state/compare-configs';
 import './app.css';
 import './presenter.css';
 
@@ -75,6 +76,16 @@ export function App({ store }: { store: AppStore }) {
           <PredictToggle on={predict} onChange={setPredict} />
           <a className="hv-link" href={`?hv=${HV_SCENES[0]?.id ?? ''}`}>
             The hypervisor’s side
+          </a>
+          <a
+            className="compare-link"
+            href={
+              presenter
+                ? `?compare=${DEFAULT_COMPARE.join(',')}&presenter=1`
+                : `?compare=${DEFAULT_COMPARE.join(',')}`
+            }
+          >
+            Compare configurations
           </a>
           {tourFromSearch(window.location.search) === null && (
             <a className="tour-link" href={presenter ? '?tour=1&presenter=1' : '?tour=1'}>
