@@ -1,10 +1,10 @@
 /**
  * "Export SVG" / "Export PNG": the grid, the address bits, the narration, the translation caches
  * and the table trees inside `scope`, as a standalone SVG file or a PNG drawn from it at twice the
- * size, named after the step shown.
+ * size (or fitted into a 1920×1080 slide), named after the step shown.
  */
 import { useState, type RefObject } from 'react';
-import { saveBlob } from './files';
+import { saveBlob, SLIDE_16_9 } from './files';
 import { buildWalkSvg, exportFileName, svgToPngBlob, type ExportedSvg } from './walk-export';
 
 export interface ExportViewButtonsProps {
@@ -34,20 +34,21 @@ export function exportWalkView(scope: Element, title: string): ExportedSvg | nul
 
 export function ExportViewButtons({ scope, cursor, total, title, onError }: ExportViewButtonsProps) {
   const [busy, setBusy] = useState(false);
-  const run = async (extension: 'svg' | 'png') => {
+  const run = async (extension: 'svg' | 'png', slide = false) => {
     const picture = scope.current ? exportWalkView(scope.current, title) : null;
     if (!picture) {
       onError('There is no walk on screen to export.');
       return;
     }
-    const name = exportFileName(cursor, total, extension);
+    const name = exportFileName(cursor, total, extension, slide);
     if (extension === 'svg') {
       saveBlob(new Blob([picture.text], { type: 'image/svg+xml;charset=utf-8' }), name);
       return;
     }
     setBusy(true);
     try {
-      saveBlob(await svgToPngBlob(picture, 2), name);
+      const frame = slide ? { ...SLIDE_16_9, background: picture.background } : undefined;
+      saveBlob(await svgToPngBlob(picture, 2, frame), name);
     } catch (error) {
       onError(`The PNG could not be made: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -70,6 +71,14 @@ export function ExportViewButtons({ scope, cursor, total, title, onError }: Expo
         title="The same picture as a PNG at twice the size"
       >
         Export PNG
+      </button>
+      <button
+        type="button"
+        onClick={() => void run('png', true)}
+        disabled={busy}
+        title="The same picture fitted into a 1920×1080 slide (16:9)"
+      >
+        PNG for a slide (16:9)
       </button>
     </div>
   );

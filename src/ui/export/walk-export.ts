@@ -26,6 +26,8 @@ export interface ExportedSvg {
   readonly text: string;
   readonly width: number;
   readonly height: number;
+  /** The picture's background colour (a slide's margins take it). */
+  readonly background: string;
 }
 
 const PAD = 16;
@@ -104,9 +106,13 @@ export function buildWalkSvg(parts: WalkExportParts): ExportedSvg {
   if (tables) svg.append(place(tables, PAD, tablesY));
   addMissingDefinitions(svg);
   const text = '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(svg) + '\n';
-  return { text, width, height };
+  return { text, width, height, background: bg };
 }
 
 /** `nestwalk-step-7-of-24.svg` */
-export const exportFileName = (cursor: number, total: number, extension: 'svg' | 'png'): string =>
-  `nestwalk-step-${cursor}-of-${total}.${extension}`;
+export const exportFileName = (
+  cursor: number,
+  total: number,
+  extension: 'svg' | 'png',
+  slide = false,
+): string => `nestwalk-step-${cursor}-of-${total}${slide ? '-16x9' : ''}.${extension}`;

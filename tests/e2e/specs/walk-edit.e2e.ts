@@ -105,6 +105,11 @@ export const tests: E2ETest[] = [
       );
       const [pw, ph] = [png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)];
       check(pw === size.w * 2 && ph === size.h * 2, `PNG ${pw}×${ph} is twice the SVG ${size.w}×${size.h}`);
+
+      const slide = await download(page, 'PNG for a slide (16:9)');
+      check(slide.name === 'nestwalk-step-7-of-24-16x9.png', `slide PNG named ${slide.name}`);
+      const [sw, sh] = [slide.bytes.readUInt32BE(16), slide.bytes.readUInt32BE(20)];
+      check(sw === 1920 && sh === 1080, `the slide PNG is 1920×1080, not ${sw}×${sh}`);
     },
   },
   {
