@@ -97,6 +97,19 @@ export interface Access {
   readonly cpl: Cpl;
 }
 
+/**
+ * What names a walk: the access, the paging mode, and the guest (n) and nested (m) levels it
+ * uses (m = 0 natively). The walk-start event and every result carry it alike.
+ */
+export interface WalkHeader {
+  readonly va: Gva;
+  readonly kind: AccessKind;
+  readonly cpl: Cpl;
+  readonly mode: PagingMode;
+  readonly guestLevels: number;
+  readonly nestedLevels: number;
+}
+
 /** One memory reference the walk made, in order. */
 export interface WalkReference {
   /** 'guest' = a guest (or native) paging-structure read; 'nested' = an EPT / NPT read. */
