@@ -6,27 +6,11 @@
 import type { CacheKind } from './cache/cache-config';
 import type { CacheOpName } from './cache/cache-ops';
 import type { CacheEntrySnapshot } from './cache/snapshot-types';
-import type {
-  AccessKind,
-  Cpl,
-  Gpa,
-  Gva,
-  Hpa,
-  Outcome,
-  PageSize,
-  PagingMode,
-  SkippedCell,
-} from './vocabulary';
+import type { Gpa, Hpa, Outcome, PageSize, SkippedCell, WalkHeader } from './vocabulary';
 import type { TranslationResult } from './result';
 
-export interface WalkStartEvent {
+export interface WalkStartEvent extends WalkHeader {
   readonly type: 'walk-start';
-  readonly va: Gva;
-  readonly kind: AccessKind;
-  readonly cpl: Cpl;
-  readonly mode: PagingMode;
-  readonly guestLevels: number;
-  readonly nestedLevels: number;
 }
 
 /** A read of a guest (or native) paging-structure entry. */

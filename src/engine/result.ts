@@ -4,28 +4,19 @@
  * instead of testing optional fields.
  */
 import type {
-  AccessKind,
   CacheActivity,
-  Cpl,
   Gpa,
   Gva,
   Hpa,
   Outcome,
   PageSize,
-  PagingMode,
   SkippedCell,
+  WalkHeader,
   WalkReference,
 } from './vocabulary';
 
 /** What every result carries, whatever its outcome. */
-interface ResultBase {
-  readonly va: Gva;
-  readonly kind: AccessKind;
-  readonly cpl: Cpl;
-  readonly mode: PagingMode;
-  /** Guest levels (n) and nested levels (m) this walk uses (m = 0 natively). */
-  readonly guestLevels: number;
-  readonly nestedLevels: number;
+interface ResultBase extends WalkHeader {
   readonly references: readonly WalkReference[];
   // --- With translation caches (event / result path only) ---
   /** Walk steps a cache spared, in the order an uncached walk would have made them. */

@@ -12,6 +12,21 @@ export type PageSize = '4K' | '2M' | '1G';
 const PAGE_SIZE_WORDS = { '4K': '4 KiB', '2M': '2 MiB', '1G': '1 GiB' } as const;
 /** '2M' → '2 MiB': a page size as the screen and the questions say it. */
 export const pageWords = (size: PageSize): string => PAGE_SIZE_WORDS[size];
+
+const BYTE_UNITS = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
+/**
+ * 262144 → '256 KiB', 2 ** 48 → '256 TiB', 1536 → '1536 bytes': scaled by 1024 only while the count
+ * stays whole, so a size the text states is exact, never rounded.
+ */
+export function bytesWords(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && value % 1024 === 0 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value} ${BYTE_UNITS[unit]}`;
+}
 export type PagingMode = 'native' | 'ept' | 'npt';
 export type Cpl = 0 | 3;
 
@@ -95,6 +110,19 @@ export interface Access {
   readonly va: LinearAddress;
   readonly kind: AccessKind;
   readonly cpl: Cpl;
+}
+
+/**
+ * What names a walk: the access, the paging mode, and the guest (n) and nested (m) levels it
+ * uses (m = 0 natively). The walk-start event and every result carry it alike.
+ */
+export interface WalkHeader {
+  readonly va: Gva;
+  readonly kind: AccessKind;
+  readonly cpl: Cpl;
+  readonly mode: PagingMode;
+  readonly guestLevels: number;
+  readonly nestedLevels: number;
 }
 
 /** One memory reference the walk made, in order. */

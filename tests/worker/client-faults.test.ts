@@ -3,37 +3,18 @@
  * read — is noticed by its deadline, replaced, and the request runs again; a value too deep to post
  * is refused before it is sent. Deadlines are expired by hand: nothing here waits on a clock.
  */
-import { expose } from 'comlink';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createWalkClient, WorkerDiedError, type WalkClient, type WorkerLike } from '../../src/worker/client';
+import { describe, expect, it } from 'vitest';
+import { createWalkClient, WorkerDiedError, type WorkerLike } from '../../src/worker/client';
 import type { DeadlineTimer } from '../../src/worker/deadline';
 import { manualTimer } from './manual-timer';
 import { MAX_NESTING, tooDeepAt } from '../../src/worker/nesting';
-import { createWalkApi } from '../../src/worker/walk-api';
-import { createPortWorker, type PortWorker } from './port-worker';
 import { readPreset } from './scenarios';
+import { useWalkWorkers } from './walk-workers';
 
-const open: MessagePort[] = [];
-const clients: WalkClient[] = [];
-
-afterEach(() => {
-  for (const client of clients.splice(0)) client.dispose();
-  for (const port of open.splice(0)) port.close();
-});
-
-function servedWorker(): PortWorker {
-  const { port1, port2 } = new MessageChannel();
-  open.push(port1, port2);
-  expose(createWalkApi(), port2);
-  return createPortWorker(port1);
-}
+const { servedWorker, silentWorker, track } = useWalkWorkers();
 
 /** Terminated or closed from inside: it takes messages and never answers, and raises nothing. */
-function goneWorker(): PortWorker {
-  const { port1, port2 } = new MessageChannel();
-  open.push(port1, port2);
-  return createPortWorker(port1);
-}
+const goneWorker = silentWorker;
 
 /** A served worker whose every message arrives as null, as a too-deep structured clone does. */
 function nullingWorker(): { worker: WorkerLike; posted: () => number } {
@@ -50,8 +31,7 @@ const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function clientOver(workers: WorkerLike[], timer: DeadlineTimer) {
   let created = 0;
-  const client = createWalkClient({ createWorker: () => workers[created++] ?? null, timer });
-  clients.push(client);
+  const client = track(createWalkClient({ createWorker: () => workers[created++] ?? null, timer }));
   return { client, created: () => created };
 }
 

@@ -1,37 +1,9 @@
-import { expose } from 'comlink';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createWalkClient, WorkerDiedError, type WalkClient } from '../../src/worker/client';
-import { createWalkApi } from '../../src/worker/walk-api';
-import { createPortWorker, type PortWorker } from './port-worker';
+import { describe, expect, it, vi } from 'vitest';
+import { createWalkClient, WorkerDiedError } from '../../src/worker/client';
 import { readPreset, referenceCount } from './scenarios';
+import { useWalkWorkers } from './walk-workers';
 
-const open: { close(): void }[] = [];
-const clients: WalkClient[] = [];
-
-afterEach(() => {
-  for (const client of clients.splice(0)) client.dispose();
-  for (const port of open.splice(0)) port.close();
-});
-
-/** A worker served by the real API on the far end of a MessageChannel. */
-function servedWorker(): PortWorker {
-  const { port1, port2 } = new MessageChannel();
-  open.push(port1, port2);
-  expose(createWalkApi(), port2);
-  return createPortWorker(port1);
-}
-
-/** A worker that never answers: its calls stay pending until it dies. */
-function silentWorker(): PortWorker {
-  const { port1, port2 } = new MessageChannel();
-  open.push(port1, port2);
-  return createPortWorker(port1);
-}
-
-const track = (client: WalkClient): WalkClient => {
-  clients.push(client);
-  return client;
-};
+const { servedWorker, silentWorker, track } = useWalkWorkers();
 
 describe('createWalkClient over a MessageChannel', () => {
   it('walks a scenario and answers with the trace and one event list per access', async () => {

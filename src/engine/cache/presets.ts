@@ -73,6 +73,18 @@ function intelPagingStructureCaches(): StructureSpec[] {
   ];
 }
 
+/**
+ * Intel's first-level TLBs, the same on Sandy Bridge and Skylake but for the 4K ITLB's
+ * associativity (4-way, then 8-way).
+ */
+const intelL1Tlbs = (itlb4kWays: number): StructureSpec[] => [
+  tlb('l1-dtlb-4k', 'L1 DTLB 4K', 1, 'data', ['4K'], 64, 4),
+  tlb('l1-dtlb-2m', 'L1 DTLB 2M', 1, 'data', ['2M'], 32, 4),
+  tlb('l1-dtlb-1g', 'L1 DTLB 1G', 1, 'data', ['1G'], 4, 4),
+  tlb('l1-itlb-4k', 'L1 ITLB 4K', 1, 'instruction', ['4K'], 128, itlb4kWays),
+  tlb('l1-itlb-2m', 'L1 ITLB 2M', 1, 'instruction', ['2M'], 8, 8, true),
+];
+
 /** Guest-physical mappings on Intel, modelled like the L1 DTLB (approximate: undocumented). */
 const intelGpaTlbs = (): StructureSpec[] => [
   gpaTlb('gpa-tlb-4k', 'gPA TLB 4K', ['4K'], 64, 4),
@@ -90,11 +102,7 @@ const SANDY_BRIDGE: CacheConfig = {
   sources: `TLBs: Intel 64 and IA-32 Architectures Optimization Reference Manual (Sandy Bridge). ${APPROXIMATE}`,
   replacement: 'lru',
   structures: [
-    tlb('l1-dtlb-4k', 'L1 DTLB 4K', 1, 'data', ['4K'], 64, 4),
-    tlb('l1-dtlb-2m', 'L1 DTLB 2M', 1, 'data', ['2M'], 32, 4),
-    tlb('l1-dtlb-1g', 'L1 DTLB 1G', 1, 'data', ['1G'], 4, 4),
-    tlb('l1-itlb-4k', 'L1 ITLB 4K', 1, 'instruction', ['4K'], 128, 4),
-    tlb('l1-itlb-2m', 'L1 ITLB 2M', 1, 'instruction', ['2M'], 8, 8, true),
+    ...intelL1Tlbs(4),
     tlb('l2-tlb', 'L2 STLB', 2, 'unified', ['4K'], 512, 4),
     ...intelPagingStructureCaches(),
     ...intelGpaTlbs(),
@@ -107,11 +115,7 @@ const SKYLAKE: CacheConfig = {
   sources: `TLBs: Intel 64 and IA-32 Architectures Optimization Reference Manual (Skylake client). ${APPROXIMATE}`,
   replacement: 'lru',
   structures: [
-    tlb('l1-dtlb-4k', 'L1 DTLB 4K', 1, 'data', ['4K'], 64, 4),
-    tlb('l1-dtlb-2m', 'L1 DTLB 2M', 1, 'data', ['2M'], 32, 4),
-    tlb('l1-dtlb-1g', 'L1 DTLB 1G', 1, 'data', ['1G'], 4, 4),
-    tlb('l1-itlb-4k', 'L1 ITLB 4K', 1, 'instruction', ['4K'], 128, 8),
-    tlb('l1-itlb-2m', 'L1 ITLB 2M', 1, 'instruction', ['2M'], 8, 8, true),
+    ...intelL1Tlbs(8),
     tlb('l2-tlb', 'L2 STLB 4K+2M', 2, 'unified', ['4K', '2M'], 1536, 12),
     tlb('l2-tlb-1g', 'L2 STLB 1G', 2, 'unified', ['1G'], 16, 4),
     ...intelPagingStructureCaches(),

@@ -3,7 +3,8 @@
  * virtualize memory and what each costs, who does what in KVM and QEMU, and the 2 MiB EPT page
  * trade-off. Every figure comes from concept-numbers.ts.
  */
-import { bytesText, conceptNumbers } from './concept-numbers';
+import { bytesWords } from '../../engine';
+import { conceptNumbers } from './concept-numbers';
 import './concepts.css';
 
 const numbers = conceptNumbers();
@@ -117,8 +118,8 @@ function HugePagesCard() {
         <li>
           <b>More TLB reach</b>, when the guest uses 2 MiB pages too (an entry covers the smaller of the two
           pages): Skylake&apos;s L1 DTLB holds {reach2m.entries} × 2 MiB ={' '}
-          <b data-testid="reach-2m">{bytesText(reach2m.bytes)}</b> against {reach4k.entries} × 4 KiB ={' '}
-          <b data-testid="reach-4k">{bytesText(reach4k.bytes)}</b>.
+          <b data-testid="reach-2m">{bytesWords(reach2m.bytes)}</b> against {reach4k.entries} × 4 KiB ={' '}
+          <b data-testid="reach-4k">{bytesWords(reach4k.bytes)}</b>.
         </li>
         <li>
           <b>Coarser memory</b>: the host hands out, swaps and migrates 2 MiB at a time (internal

@@ -47,15 +47,3 @@ export function conceptNumbers(): ConceptNumbers {
     reach2m: l1Reach('l1-dtlb-2m', 2 * 1024 * 1024),
   };
 }
-
-/** 262144 → '256 KiB', 67108864 → '64 MiB'. */
-export function bytesText(bytes: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1 && value % 1024 === 0) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value} ${units[unit]}`;
-}

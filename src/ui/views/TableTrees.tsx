@@ -7,7 +7,7 @@ import { useId, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { WalkEvent } from '../../engine';
 import { readWalk } from './model/walk-model';
 import { hex, levelName, nestedName, rowSubject } from './model/names';
-import { buildTree, rowAtCursor } from './tables/tree-model';
+import { buildTree, rowAtCursor, type TableCard } from './tables/tree-model';
 import { EntryCard } from './tables/EntryCard';
 import { PageCard } from './tables/PageCard';
 import { TreeLinks } from './tables/TreeLinks';
@@ -48,6 +48,20 @@ export function TableTrees({ events, cursor, onEditEntry, onSeek }: TableTreesPr
       ? `gPA ${hex(translated)} (${rowSubject(model.mode, row)})`
       : rowSubject(model.mode, row));
   const toggle = (key: string) => () => setEditing((k) => (k === key ? null : key));
+  // Both rows of cards (guest and nested) edit, seek and hatch alike.
+  const entryCards = (cards: readonly TableCard[]) =>
+    cards.map((card) => (
+      <EntryCard
+        key={card.key}
+        card={card}
+        model={model}
+        hatchId={hatchId}
+        editing={editing === card.key}
+        onToggleEdit={onEditEntry ? toggle(card.key) : undefined}
+        onEditEntry={onEditEntry}
+        onSeek={onSeek}
+      />
+    ));
 
   return (
     <section className="nw-view nw-tables" aria-label="Tables on the walk's path">
@@ -79,36 +93,14 @@ export function TableTrees({ events, cursor, onEditEntry, onSeek }: TableTreesPr
           <h3 className="nw-row-title" style={{ top: 0, left: 46 }}>
             {nested ? 'guest page tables' : 'page tables'}
           </h3>
-          {tree.guest.map((card) => (
-            <EntryCard
-              key={card.key}
-              card={card}
-              model={model}
-              hatchId={hatchId}
-              editing={editing === card.key}
-              onToggleEdit={onEditEntry ? toggle(card.key) : undefined}
-              onEditEntry={onEditEntry}
-              onSeek={onSeek}
-            />
-          ))}
+          {entryCards(tree.guest)}
           <PageCard page={tree.page} model={model} />
           {nested && tree.nested[0] && (
             <h3 className="nw-row-title is-nested" style={{ top: tree.nested[0].y - 24, left: 46 }}>
               {nestedTitle}
             </h3>
           )}
-          {tree.nested.map((card) => (
-            <EntryCard
-              key={card.key}
-              card={card}
-              model={model}
-              hatchId={hatchId}
-              editing={editing === card.key}
-              onToggleEdit={onEditEntry ? toggle(card.key) : undefined}
-              onEditEntry={onEditEntry}
-              onSeek={onSeek}
-            />
-          ))}
+          {entryCards(tree.nested)}
         </div>
       </div>
       {/* Shown only while cards hide beyond an edge (useScrollCue). */}

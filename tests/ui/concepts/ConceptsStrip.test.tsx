@@ -1,7 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { bytesText, conceptNumbers } from '../../../src/ui/concepts/concept-numbers';
+import { bytesWords } from '../../../src/engine';
+import { conceptNumbers } from '../../../src/ui/concepts/concept-numbers';
 import { ConceptsStrip } from '../../../src/ui/concepts/ConceptsStrip';
 
 describe('concept numbers', () => {
@@ -12,7 +13,7 @@ describe('concept numbers', () => {
     expect([n.ept2m, n.ept1g]).toEqual([19, 14]);
     expect(n.reach4k).toEqual({ entries: 64, bytes: 64 * 4096 });
     expect(n.reach2m).toEqual({ entries: 32, bytes: 32 * 2 * 1024 * 1024 });
-    expect([bytesText(n.reach4k.bytes), bytesText(n.reach2m.bytes), bytesText(1536)]).toEqual([
+    expect([bytesWords(n.reach4k.bytes), bytesWords(n.reach2m.bytes), bytesWords(1536)]).toEqual([
       '256 KiB',
       '64 MiB',
       '1536 bytes',

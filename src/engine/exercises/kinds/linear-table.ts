@@ -7,7 +7,7 @@ import type { Problem } from '../problem';
 import { PROBLEM_KIND_TITLES } from '../problem';
 import { pick } from '../random-walk-scenario';
 import { PAGE_SIZES, levelOfPageSize, pageShift } from '../../paging';
-import { pageWords } from '../../vocabulary';
+import { bytesWords, pageWords } from '../../vocabulary';
 
 const ENTRY_BYTES_LOG2 = 3;
 
@@ -39,14 +39,8 @@ export function linearTableProblem(prng: Prng, seed: number): Problem {
     ],
     solution: { log2Bytes: String(log2), tables: String(walked) },
     explanation: [
-      `${width} − ${shift} = ${width - shift} bits select the page: 2^${width - shift} entries × 8 bytes = 2^${log2} bytes (${bytesWords(log2)}), present in memory whether used or not.`,
+      `${width} − ${shift} = ${width - shift} bits select the page: 2^${width - shift} entries × 8 bytes = 2^${log2} bytes (${bytesWords(2 ** log2)}), present in memory whether used or not.`,
       `The ${levels}-level tree reads one 4 KiB table per level it uses: ${walked} for a ${pageWords(size)} page, and only the tables that map something exist at all.`,
     ],
   };
-}
-
-function bytesWords(log2: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
-  const unit = Math.min(Math.floor(log2 / 10), units.length - 1);
-  return `${2 ** (log2 - unit * 10)} ${units[unit]}`;
 }

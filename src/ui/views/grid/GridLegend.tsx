@@ -1,5 +1,18 @@
+import type { ReactNode } from 'react';
 import type { PagingMode } from '../../../engine';
 import { nestedName } from '../model/names';
+
+/** One key entry: a 16 px mark drawn as the grid draws it, then its meaning. */
+function LegendItem({ mark, children }: { mark: ReactNode; children: ReactNode }) {
+  return (
+    <span>
+      <svg width={16} height={16}>
+        {mark}
+      </svg>
+      {children}
+    </span>
+  );
+}
 
 /** Key to the grid's marks: shape and hatching tell guest from nested without colour. */
 export function GridLegend({
@@ -13,22 +26,16 @@ export function GridLegend({
 }) {
   return (
     <div className="nw-legend" aria-hidden="true">
-      <span>
-        <svg width={16} height={16}>
-          <rect x={1} y={1} width={14} height={14} rx={2} fill="var(--nw-guest)" />
-        </svg>
+      <LegendItem mark={<rect x={1} y={1} width={14} height={14} rx={2} fill="var(--nw-guest)" />}>
         guest entry read
-      </span>
+      </LegendItem>
       {mode !== 'native' && (
-        <span>
-          <svg width={16} height={16}>
-            <circle cx={8} cy={8} r={7} fill={`url(#${hatchId})`} stroke="var(--nw-nested)" />
-          </svg>
+        <LegendItem mark={<circle cx={8} cy={8} r={7} fill={`url(#${hatchId})`} stroke="var(--nw-nested)" />}>
           {nestedName(mode)} entry read
-        </span>
+        </LegendItem>
       )}
-      <span>
-        <svg width={16} height={16}>
+      <LegendItem
+        mark={
           <rect
             x={2}
             y={2}
@@ -39,17 +46,15 @@ export function GridLegend({
             stroke="var(--nw-fg)"
             strokeWidth={2.5}
           />
-        </svg>
+        }
+      >
         current step
-      </span>
-      <span>
-        <svg width={16} height={16}>
-          <rect x={1} y={1} width={14} height={14} rx={2} fill="var(--nw-fault)" />
-        </svg>
+      </LegendItem>
+      <LegendItem mark={<rect x={1} y={1} width={14} height={14} rx={2} fill="var(--nw-fault)" />}>
         fault
-      </span>
-      <span>
-        <svg width={16} height={16}>
+      </LegendItem>
+      <LegendItem
+        mark={
           <rect
             x={1.5}
             y={1.5}
@@ -60,16 +65,14 @@ export function GridLegend({
             stroke="var(--nw-muted)"
             strokeDasharray="3 2"
           />
-        </svg>
+        }
+      >
         not performed
-      </span>
+      </LegendItem>
       {cached && (
-        <span>
-          <svg width={16} height={16}>
-            <circle cx={8} cy={8} r={7} fill="var(--nw-line)" />
-          </svg>
+        <LegendItem mark={<circle cx={8} cy={8} r={7} fill="var(--nw-line)" />}>
           spared by a cache (TLB / PWC)
-        </span>
+        </LegendItem>
       )}
     </div>
   );

@@ -2,7 +2,7 @@
  * "What to notice" for a walk that is not a preset as shipped (built, edited or symbolic): the
  * point it makes, generated from its events. See docs/walk-view.md.
  */
-import { nestedWalkReferences, pageShift } from '../../../engine';
+import { bytesWords, nestedWalkReferences, pageShift } from '../../../engine';
 import { summaryLead } from './summary';
 import { walkCount } from './formula';
 import { nestedName } from './names';
@@ -12,13 +12,6 @@ const ENTRY_BYTES = 8;
 /** The levels x86-64 walks for 48-bit linear addresses (4-level paging). */
 const FOUR_LEVELS = 4;
 
-/** 2^k bytes as "512 GiB". */
-function powerOfTwoBytes(k: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  const unit = Math.min(Math.floor(k / 10), units.length - 1);
-  return `${2 ** (k - 10 * unit)} ${units[unit]}`;
-}
-
 /**
  * What one flat table indexed by all the bits `levels` tables share would cost: every 4 KiB page of
  * the address width gets an 8-byte entry, whether it is used or not.
@@ -27,7 +20,7 @@ export function linearTableText(levels: number): string {
   const indexBits = pageShift(levels + 1) - pageShift(1);
   const bytesLog2 = indexBits + Math.log2(ENTRY_BYTES);
   const width = pageShift(levels + 1);
-  return `a single-level (linear) table for ${width}-bit addresses with 4 KiB pages has 2^${indexBits} entries × ${ENTRY_BYTES} bytes = ${powerOfTwoBytes(bytesLog2)}, for every address space`;
+  return `a single-level (linear) table for ${width}-bit addresses with 4 KiB pages has 2^${indexBits} entries × ${ENTRY_BYTES} bytes = ${bytesWords(2 ** bytesLog2)}, for every address space`;
 }
 
 /** The generated point of a walk: what its count is made of, and for a symbolic walk why it is one. */
