@@ -25,6 +25,10 @@ export * from './workload/workload-space';
 export * from './workload/trace-stream';
 export * from './workload/trace-parse';
 export * from './workload/pass-result';
+export type { BulkEngine, BulkPassRequest, EngineName, PassRunner } from './workload/pass-runner';
+// The WebAssembly bulk engine's host side (docs/wasm-engine.md); the caller loads the module.
+export * from './wasm-host/bulk-exports';
+export { createWasmBulkEngine, wasmUnsupported } from './wasm-host/wasm-bulk-engine';
 export * from './exercises';
 export * from './hv';
 export * from './hv/view';

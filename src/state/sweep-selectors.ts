@@ -117,3 +117,32 @@ export function selectTable(
   }));
   return { heapSizes, rows };
 }
+
+/** Which engine computed a point: WebAssembly only when every pass of it ran there. */
+function pointEngine(m: PointMeasurement): { wasm: boolean; reason: string | null } {
+  const wasm = m.engine === 'wasm' && (m.native === null || m.native.engine === 'wasm');
+  return { wasm, reason: wasm ? null : (m.fallback ?? null) };
+}
+
+/**
+ * One line on the engine that computed the points so far, read from the results themselves:
+ * "Engine: WebAssembly (bulk loop) for all 32 points", or with a fallback
+ * "Engine: TypeScript for 4 points: traces run on the TypeScript engine". Null before any result.
+ */
+export function selectEngineLine(results: readonly SweepResult[], planned: number): string | null {
+  if (results.length === 0) return null;
+  let wasm = 0;
+  const typescript = new Map<string | null, number>();
+  for (const r of results) {
+    const e = pointEngine(r.measurement);
+    if (e.wasm) wasm++;
+    else typescript.set(e.reason, (typescript.get(e.reason) ?? 0) + 1);
+  }
+  const points = (n: number) => `${n === planned && n > 1 ? 'all ' : ''}${n} point${n === 1 ? '' : 's'}`;
+  const parts: string[] = [];
+  if (wasm > 0) parts.push(`WebAssembly (bulk loop) for ${points(wasm)}`);
+  for (const [reason, n] of typescript) {
+    parts.push(`TypeScript for ${points(n)}${reason === null ? '' : `: ${reason}`}`);
+  }
+  return `Engine: ${parts.join('; ')}`;
+}

@@ -3,6 +3,8 @@
  * results as they stream in, per-point errors. Runs go to a SweepPool; cancelling marks the run
  * cancelled at once (the pool stops its workers within its grace period) and keeps the results.
  * A point whose worker stopped runs once more on a fresh worker; `reruns` lists them for the user.
+ * With live update on, a settings change reruns the sweep after a short pause, cancelling the run
+ * in flight (docs/experiments.md).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { parseTrace } from '../engine';
@@ -68,6 +70,10 @@ export interface SweepData {
   readonly finishedAt: number | null;
   /** Where the points run: how many workers, or in-thread where there is no Worker. */
   readonly workers: { readonly count: number; readonly mode: 'worker' | 'in-thread' };
+  /** Rerun the sweep `liveDelayMs` after each settings change (the run in flight is cancelled). */
+  readonly liveUpdate: boolean;
+  /** The run on screen was started by a settings change under live update. */
+  readonly liveRun: boolean;
 }
 
 export interface SweepActions {
@@ -78,6 +84,7 @@ export interface SweepActions {
   /** A trace file that could not even be read. */
   rejectTrace(name: string, reason: string): void;
   setMetric(metric: SweepMetric): void;
+  setLiveUpdate(on: boolean): void;
   run(): void;
   /** Sets up the lecture's experiment and runs it. */
   runLecture(): void;
@@ -92,60 +99,39 @@ export interface SweepStoreOptions {
   /** Milliseconds for start/finish times and the ETA (default performance.now). */
   now?: () => number;
   settings?: SweepSettings;
+  /** Live update on at the start (default off). */
+  liveUpdate?: boolean;
+  /** Pause after the last settings change before a live rerun (default LIVE_DELAY_MS). */
+  liveDelayMs?: number;
 }
+
+/** How long live update waits for the settings to settle: a few keystrokes or selects in a row. */
+export const LIVE_DELAY_MS = 250;
 
 export function createSweepStore(pool: SweepPool, options: SweepStoreOptions = {}): SweepStore {
   const now = options.now ?? (() => performance.now());
   // The run on screen; callbacks of an older run (cancelled or replaced) find another ticket here.
   let current: { readonly run: SweepRun | null } | null = null;
+  const liveDelayMs = options.liveDelayMs ?? LIVE_DELAY_MS;
+  let liveTimer: ReturnType<typeof setTimeout> | null = null;
 
-  return createStore<SweepState>()((set, get) => ({
-    settings: options.settings ?? DEFAULT_SETTINGS,
-    trace: null,
-    traceError: null,
-    settingsError: null,
-    metric: 'time',
-    status: 'idle',
-    ranWith: null,
-    plan: [],
-    results: [],
-    errors: [],
-    reruns: [],
-    progress: { done: 0, total: 0, at: 0 },
-    startedAt: null,
-    finishedAt: null,
-    workers: { count: pool.size, mode: pool.mode },
+  return createStore<SweepState>()((set, get) => {
+    /** After a settings change: under live update, rerun once the settings have settled. */
+    const scheduleLive = () => {
+      if (!get().liveUpdate) return;
+      if (liveTimer !== null) clearTimeout(liveTimer);
+      liveTimer = setTimeout(() => {
+        liveTimer = null;
+        if (!get().liveUpdate) return;
+        start(true);
+      }, liveDelayMs);
+    };
+    const cancelLive = () => {
+      if (liveTimer !== null) clearTimeout(liveTimer);
+      liveTimer = null;
+    };
 
-    updateSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch }, settingsError: null })),
-
-    toggleConfiguration: (id) =>
-      set((s) => {
-        const on = s.settings.configurations.includes(id);
-        const configurations = on
-          ? s.settings.configurations.filter((c) => c !== id)
-          : [...s.settings.configurations, id];
-        return { settings: { ...s.settings, configurations }, settingsError: null };
-      }),
-
-    loadTrace(name, text) {
-      try {
-        const parsed = parseTrace(text);
-        if (traceExtent(parsed) === null) {
-          throw new Error(
-            'it has upper-half (kernel) addresses; the experiment heap lives in the lower half',
-          );
-        }
-        set({ trace: { name, text, addresses: parsed.length }, traceError: null, settingsError: null });
-      } catch (error) {
-        set({ traceError: `${name}: ${error instanceof Error ? error.message : String(error)}` });
-      }
-    },
-
-    rejectTrace: (name, reason) => set({ traceError: `${name}: ${reason}` }),
-
-    setMetric: (metric) => set({ metric }),
-
-    run() {
+    const start = (live: boolean) => {
       const { settings, trace } = get();
       const problem = settingsProblem(settings, trace);
       if (problem !== null) {
@@ -161,6 +147,7 @@ export function createSweepStore(pool: SweepPool, options: SweepStoreOptions = {
       set({
         status: 'running',
         ranWith: settings,
+        liveRun: live,
         settingsError: null,
         plan: points.map(({ id, configId, heapBytes }) => ({ id, configId, heapBytes })),
         results: [],
@@ -222,19 +209,85 @@ export function createSweepStore(pool: SweepPool, options: SweepStoreOptions = {
         current = null;
         set({ status: outcome, finishedAt: now() });
       });
-    },
+    };
 
-    runLecture() {
-      set({ settings: LECTURE_SETTINGS, metric: 'time', settingsError: null });
-      get().run();
-    },
+    return {
+      settings: options.settings ?? DEFAULT_SETTINGS,
+      trace: null,
+      traceError: null,
+      settingsError: null,
+      metric: 'time',
+      status: 'idle',
+      ranWith: null,
+      plan: [],
+      results: [],
+      errors: [],
+      reruns: [],
+      progress: { done: 0, total: 0, at: 0 },
+      startedAt: null,
+      finishedAt: null,
+      workers: { count: pool.size, mode: pool.mode },
+      liveUpdate: options.liveUpdate ?? false,
+      liveRun: false,
 
-    cancel() {
-      const ticket = current;
-      if (ticket === null) return Promise.resolve();
-      current = null;
-      set({ status: 'cancelled', finishedAt: now() });
-      return ticket.run?.cancel() ?? Promise.resolve();
-    },
-  }));
+      updateSettings(patch) {
+        set((s) => ({ settings: { ...s.settings, ...patch }, settingsError: null }));
+        scheduleLive();
+      },
+
+      toggleConfiguration(id) {
+        set((s) => {
+          const on = s.settings.configurations.includes(id);
+          const configurations = on
+            ? s.settings.configurations.filter((c) => c !== id)
+            : [...s.settings.configurations, id];
+          return { settings: { ...s.settings, configurations }, settingsError: null };
+        });
+        scheduleLive();
+      },
+
+      loadTrace(name, text) {
+        try {
+          const parsed = parseTrace(text);
+          if (traceExtent(parsed) === null) {
+            throw new Error(
+              'it has upper-half (kernel) addresses; the experiment heap lives in the lower half',
+            );
+          }
+          set({ trace: { name, text, addresses: parsed.length }, traceError: null, settingsError: null });
+        } catch (error) {
+          set({ traceError: `${name}: ${error instanceof Error ? error.message : String(error)}` });
+        }
+      },
+
+      rejectTrace: (name, reason) => set({ traceError: `${name}: ${reason}` }),
+
+      setMetric: (metric) => set({ metric }),
+
+      setLiveUpdate(on) {
+        set({ liveUpdate: on });
+        if (!on) cancelLive();
+      },
+
+      run() {
+        cancelLive();
+        start(false);
+      },
+
+      runLecture() {
+        cancelLive();
+        set({ settings: LECTURE_SETTINGS, metric: 'time', settingsError: null });
+        get().run();
+      },
+
+      cancel() {
+        cancelLive();
+        const ticket = current;
+        if (ticket === null) return Promise.resolve();
+        current = null;
+        set({ status: 'cancelled', finishedAt: now() });
+        return ticket.run?.cancel() ?? Promise.resolve();
+      },
+    };
+  });
 }

@@ -20,6 +20,11 @@ export interface PointMeasurement extends PassResult {
   readonly native: PassResult | null;
   /** cyclesPerAccess / native cyclesPerAccess. */
   readonly slowdown: number | null;
+  /**
+   * Why a pass ran on the TypeScript engine where the worker would have used WebAssembly; absent
+   * when every pass ran on the engine `engine` names without a fallback (docs/wasm-engine.md).
+   */
+  readonly fallback?: string;
 }
 
 export type PointReply =

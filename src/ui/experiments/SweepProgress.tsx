@@ -1,26 +1,39 @@
 /**
  * How far the sweep is: a progress bar with the ETA while it runs, the time it took after, and a
- * note when a worker stopped and its points ran again (docs/robustness.md).
+ * note when a worker stopped and its points ran again (docs/robustness.md), which engine computed the
+ * points (docs/wasm-engine.md) and, after a live update, how long the recompute took
+ * (docs/experiments.md).
  */
 import { useShallow } from 'zustand/react/shallow';
-import { selectElapsedSeconds, selectEtaSeconds, selectFraction } from '../../state/sweep-selectors';
+import {
+  selectElapsedSeconds,
+  selectEngineLine,
+  selectEtaSeconds,
+  selectFraction,
+} from '../../state/sweep-selectors';
 import { formatSeconds } from './format';
 import { useSweep } from './sweep-store-context';
 
 export function SweepProgress() {
-  const { fraction, eta, elapsed, status, points, finished, failed, workers, reruns } = useSweep(
-    useShallow((s) => ({
-      fraction: selectFraction(s),
-      eta: selectEtaSeconds(s),
-      elapsed: selectElapsedSeconds(s),
-      status: s.status,
-      points: s.plan.length,
-      finished: s.results.length,
-      failed: s.errors.length,
-      workers: s.workers,
-      reruns: s.reruns,
-    })),
-  );
+  const { fraction, eta, elapsed, status, points, finished, failed, workers, reruns, engine, recomputedMs } =
+    useSweep(
+      useShallow((s) => ({
+        fraction: selectFraction(s),
+        eta: selectEtaSeconds(s),
+        elapsed: selectElapsedSeconds(s),
+        status: s.status,
+        points: s.plan.length,
+        finished: s.results.length,
+        failed: s.errors.length,
+        workers: s.workers,
+        reruns: s.reruns,
+        engine: selectEngineLine(s.results, s.plan.length),
+        recomputedMs:
+          s.liveRun && s.status === 'done' && s.startedAt !== null && s.finishedAt !== null
+            ? Math.round(s.finishedAt - s.startedAt)
+            : null,
+      })),
+    );
   if (status === 'idle') return null;
   const percent = Math.round(fraction * 100);
   const where =
@@ -51,6 +64,12 @@ export function SweepProgress() {
       <p className="progress-text" aria-live={status === 'running' ? 'off' : 'polite'}>
         <span className="progress-percent">{percent} %</span> {text}
       </p>
+      {engine !== null && <p className="sweep-engine">{engine}</p>}
+      {recomputedMs !== null && (
+        <p className="sweep-recomputed" role="status">
+          Live update: recomputed in {recomputedMs} ms
+        </p>
+      )}
       {reruns.length > 0 && (
         <p className="sweep-rerun" role="status">
           {rerunText(reruns.map((r) => r.reason))}

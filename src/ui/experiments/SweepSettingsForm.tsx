@@ -9,6 +9,7 @@ import {
   type SweepSettings,
   type WorkloadKind,
 } from '../../state/sweep-settings';
+import { LIVE_DELAY_MS } from '../../state/sweep-store';
 import { ConfigurationPicker } from './ConfigurationPicker';
 import { formatBytes } from './format';
 import { NumberField } from './NumberField';
@@ -46,12 +47,28 @@ const HEAP_CHOICES = Array.from({ length: 17 }, (_, i) => 2 ** (20 + i));
 export function SweepSettingsForm() {
   const settings = useSweep((s) => s.settings);
   const update = useSweep((s) => s.updateSettings);
+  const liveUpdate = useSweep((s) => s.liveUpdate);
+  const setLiveUpdate = useSweep((s) => s.setLiveUpdate);
   const id = useId();
   const workload = WORKLOADS.find((w) => w.kind === settings.workload)!;
   const sizes = heapSizes(settings).length;
 
   return (
     <form className="sweep-settings" aria-label="Sweep settings" onSubmit={(e) => e.preventDefault()}>
+      <div className="field live-update">
+        <label>
+          <input
+            type="checkbox"
+            checked={liveUpdate}
+            onChange={(e) => setLiveUpdate(e.currentTarget.checked)}
+          />{' '}
+          Live update
+        </label>
+        <span className="hint">
+          Reruns the sweep {LIVE_DELAY_MS} ms after a change (heap sizes, configurations, caches …),
+          cancelling the run in flight. Best with small sweeps.
+        </span>
+      </div>
       <div className="field">
         <label htmlFor={`${id}-workload`}>Workload</label>
         <select
