@@ -9,12 +9,18 @@ import { createFakePool, measurement } from '../../state/sweep-fixtures';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 40));
 
+/** The panel over a pool the test drives, live reruns 10 ms after the last change. */
+function renderPanel() {
+  const { pool, runs } = createFakePool();
+  render(<ExperimentsPanel store={createSweepStore(pool, { liveDelayMs: 10 })} />);
+  const caches = screen.getByRole('form', { name: 'Sweep settings' }).querySelector('select[id$="-caches"]');
+  if (!(caches instanceof HTMLSelectElement)) throw new Error('no cache select');
+  return { runs, caches, user: userEvent.setup() };
+}
+
 describe('live update', () => {
   it('a cache preset change reruns the sweep, cancels the run before it, and says how long it took', async () => {
-    const { pool, runs } = createFakePool();
-    const store = createSweepStore(pool, { liveDelayMs: 10 });
-    render(<ExperimentsPanel store={store} />);
-    const user = userEvent.setup();
+    const { runs, caches, user } = renderPanel();
     await user.click(screen.getByRole('button', { name: 'Lecture experiment' }));
     expect(runs).toHaveLength(1);
 
