@@ -1,11 +1,11 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/state/create-app-store';
 import { encodeLink } from '../../src/state/url-codec';
 import { createWalkClient, WorkerDiedError } from '../../src/worker/client';
 import { App } from '../../src/ui/App';
-import { newAppStore, preferReducedMotion, readPublicJson, servePublicFiles } from './app-harness';
+import { newAppStore, readPublicJson, resetPageEachTest, openApp } from './app-harness';
 
 // Each step redraws every view in jsdom; on a busy machine a test can take several seconds.
 vi.setConfig({ testTimeout: 30_000 });
@@ -13,19 +13,7 @@ vi.setConfig({ testTimeout: 30_000 });
 const counter = () => screen.getByLabelText('Memory references');
 const button = (name: string) => screen.getByRole('button', { name });
 
-async function openApp() {
-  const store = newAppStore();
-  render(<App store={store} />);
-  await waitFor(() => expect(counter()).toHaveTextContent('0 / 24'));
-  return { store, user: userEvent.setup() };
-}
-
-beforeEach(() => {
-  window.history.replaceState(null, '', '/');
-  servePublicFiles();
-  preferReducedMotion();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetPageEachTest();
 
 describe('App', () => {
   it('loads the default preset and names itself', async () => {

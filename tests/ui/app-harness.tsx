@@ -1,12 +1,14 @@
 /** Component-test harness: presets served from public/ through a fake fetch, a store over the in-thread engine. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { render } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/state/create-app-store';
 import { AppStoreContext } from '../../src/ui/hooks/app-store-context';
 import { createWalkClient } from '../../src/worker/client';
+import { App } from '../../src/ui/App';
 
 const publicDir = join(import.meta.dirname, '..', '..', 'public');
 
@@ -52,4 +54,26 @@ export const newAppStore = (): AppStore => createAppStore(createWalkClient());
 
 export function renderWithStore(ui: ReactNode, store: AppStore) {
   return render(<AppStoreContext.Provider value={store}>{ui}</AppStoreContext.Provider>);
+}
+
+/**
+ * Every App test starts at '/', with public/ served and reduced motion; `clearStorage` also
+ * empties localStorage (autosave). Registers the hooks for the calling file.
+ */
+export function resetPageEachTest({ clearStorage = false } = {}): void {
+  beforeEach(() => {
+    if (clearStorage) localStorage.clear();
+    window.history.replaceState(null, '', '/');
+    servePublicFiles();
+    preferReducedMotion();
+  });
+  afterEach(() => vi.unstubAllGlobals());
+}
+
+/** The whole App over a fresh store, once its first walk shows "0 / 24". */
+export async function openApp() {
+  const store = newAppStore();
+  render(<App store={store} />);
+  await waitFor(() => expect(screen.getByLabelText('Memory references')).toHaveTextContent('0 / 24'));
+  return { store, user: userEvent.setup() };
 }

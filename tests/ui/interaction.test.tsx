@@ -1,26 +1,12 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../src/ui/App';
-import { newAppStore, preferReducedMotion, servePublicFiles } from './app-harness';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { resetPageEachTest, openApp } from './app-harness';
 
 vi.setConfig({ testTimeout: 30_000 });
 
 const counter = () => screen.getByLabelText('Memory references');
 
-async function openApp() {
-  const store = newAppStore();
-  render(<App store={store} />);
-  await waitFor(() => expect(counter()).toHaveTextContent('0 / 24'));
-  return { store, user: userEvent.setup() };
-}
-
-beforeEach(() => {
-  window.history.replaceState(null, '', '/');
-  servePublicFiles();
-  preferReducedMotion();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetPageEachTest();
 
 describe('walk interaction', () => {
   it('steps with the arrows right after a choice in a select: the select gives focus back', async () => {

@@ -2,23 +2,18 @@
 // score, Reveal step, and a question stepped past counted as such.
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/ui/App';
-import { newAppStore, preferReducedMotion, servePublicFiles } from '../app-harness';
+import { newAppStore, resetPageEachTest } from '../app-harness';
 
 vi.setConfig({ testTimeout: 30_000 });
 
 const counter = () => screen.getByLabelText('Memory references');
 const question = () => screen.getByRole('form', { name: 'Your prediction' });
-const score = () => within(screen.getByRole('region', { name: 'Predict, then step' })).getAllByRole('status')[0]!;
+const score = () =>
+  within(screen.getByRole('region', { name: 'Predict, then step' })).getAllByRole('status')[0]!;
 
-beforeEach(() => {
-  localStorage.clear();
-  window.history.replaceState(null, '', '/');
-  servePublicFiles();
-  preferReducedMotion();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetPageEachTest({ clearStorage: true });
 
 describe('predict mode', () => {
   it('asks before each step, marks right and wrong answers with the truth, and keeps the score', async () => {

@@ -26,8 +26,14 @@ describe('hv predict mode', () => {
     // Event 1 answered from the runs themselves: 4 of 4.
     const first = both.shadow.events[0]!;
     await user.type(within(form()).getByLabelText('Exits in shadow mode'), String(first.exits.length));
-    await user.selectOptions(within(form()).getByLabelText('First exit in shadow mode'), first.exits[0] ?? 'none');
-    await user.type(within(form()).getByLabelText('Exits under EPT'), String(both.tdp.events[0]!.exits.length));
+    await user.selectOptions(
+      within(form()).getByLabelText('First exit in shadow mode'),
+      first.exits[0] ?? 'none',
+    );
+    await user.type(
+      within(form()).getByLabelText('Exits under EPT'),
+      String(both.tdp.events[0]!.exits.length),
+    );
     await user.selectOptions(within(form()).getByLabelText('First exit under EPT'), 'none');
     await user.click(within(form()).getByRole('button', { name: 'Check' }));
     expect(document.querySelector('.predict-score')).toHaveTextContent('Score: 4 of 4 right');

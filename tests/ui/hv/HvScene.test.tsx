@@ -73,7 +73,9 @@ describe('memory views', () => {
     fireEvent.keyDown(window, { key: 'End' });
     expect(tdp.ksmSavedFrames).toBe(0);
     expect(saving()).toMatch(/at this step: 0 × 4 KiB/);
-    expect(saving()).toMatch(/At the end of the run: 0 × 4 KiB = 0 KiB — a write to a merged page .*copy-on-write/);
+    expect(saving()).toMatch(
+      /At the end of the run: 0 × 4 KiB = 0 KiB — a write to a merged page .*copy-on-write/,
+    );
     expect(screen.getAllByText(/^4\sKiB page(, read-only)?$/).length).toBeGreaterThan(0);
   });
 

@@ -2,9 +2,9 @@
 // and at once when the page is hidden) and offered back on the next visit.
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/ui/App';
-import { newAppStore, preferReducedMotion, servePublicFiles } from '../app-harness';
+import { newAppStore, resetPageEachTest } from '../app-harness';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -24,13 +24,7 @@ async function editAddress(text: string) {
   return user;
 }
 
-beforeEach(() => {
-  localStorage.clear();
-  window.history.replaceState(null, '', '/');
-  servePublicFiles();
-  preferReducedMotion();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetPageEachTest({ clearStorage: true });
 
 describe('autosave', () => {
   it('saves an edit made just before the page goes away, and offers it back', async () => {

@@ -2,9 +2,9 @@
 // the banner says what was wrong and that nothing was imported.
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/ui/App';
-import { newAppStore, preferReducedMotion, readPublicJson, servePublicFiles } from '../app-harness';
+import { newAppStore, readPublicJson, resetPageEachTest } from '../app-harness';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -23,12 +23,7 @@ async function openAtStep3() {
   return { store, user, hash: window.location.hash, scenario: store.getState().scenario };
 }
 
-beforeEach(() => {
-  window.history.replaceState(null, '', '/');
-  servePublicFiles();
-  preferReducedMotion();
-});
-afterEach(() => vi.unstubAllGlobals());
+resetPageEachTest();
 
 describe('Import of a file that is JSON but not a valid scenario', () => {
   it('keeps the document, the link and the cursor, and names the bad field', async () => {
