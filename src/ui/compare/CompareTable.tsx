@@ -28,34 +28,39 @@ export function CompareTable({ walks }: { walks: readonly ComparedWalk[] }) {
   const first = rows[0];
   if (!first) return null;
   return (
-    <table className="compare-table" data-testid="compare-table">
-      <caption>References per TLB miss, as the engine walked them</caption>
-      <thead>
-        <tr>
-          <th scope="col">Configuration</th>
-          <th scope="col">References</th>
-          <th scope="col">Than {first.label}</th>
-          <th scope="col">Full depth of its tables</th>
-          <th scope="col">Cells large pages leave out</th>
-          <th scope="col">Cells caches spare</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r, i) => (
-          <tr key={r.label}>
-            <th scope="row">{r.label}</th>
-            <td>{r.refs}</td>
-            <td>
-              {i === 0
-                ? '—'
-                : `${signed(r.refs - first.refs)} (${(r.refs / Math.max(1, first.refs)).toFixed(1)}×)`}
-            </td>
-            <td>{r.full}</td>
-            <td>{r.byPages}</td>
-            <td>{r.byCaches}</td>
+    // Scrolls on its own on a phone; focusable, so a keyboard can scroll it too.
+    <div className="compare-table-scroll" tabIndex={0} role="region" aria-labelledby="compare-table-title">
+      <h2 id="compare-table-title" className="compare-table-title">
+        References per TLB miss, as the engine walked them
+      </h2>
+      <table className="compare-table" data-testid="compare-table">
+        <thead>
+          <tr>
+            <th scope="col">Configuration</th>
+            <th scope="col">References</th>
+            <th scope="col">Than {first.label}</th>
+            <th scope="col">Full depth of its tables</th>
+            <th scope="col">Cells large pages leave out</th>
+            <th scope="col">Cells caches spare</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={r.label}>
+              <th scope="row">{r.label}</th>
+              <td>{r.refs}</td>
+              <td>
+                {i === 0
+                  ? '—'
+                  : `${signed(r.refs - first.refs)} (${(r.refs / Math.max(1, first.refs)).toFixed(1)}×)`}
+              </td>
+              <td>{r.full}</td>
+              <td>{r.byPages}</td>
+              <td>{r.byCaches}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -66,4 +66,22 @@ export const tests: E2ETest[] = [
       await page.emulateMedia({ colorScheme: 'light' });
     },
   },
+  {
+    name: 'compare on a phone (390×844): the grids one under the other, nothing wider than the screen',
+    fn: async (page, baseUrl) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${baseUrl}?compare=native-4k,ept-4k&step=6`);
+      await expectText(page.getByTestId('compare-counter'), '6 / 24');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      check(width <= 390, `the page is ${width} px wide on a 390 px screen`);
+      const boxes = await page
+        .getByRole('article')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+      check(
+        boxes.length === 2 && boxes[1]! > boxes[0]!,
+        `the second grid sits under the first: ${boxes.join(', ')}`,
+      );
+      await page.setViewportSize({ width: 1280, height: 720 });
+    },
+  },
 ];
