@@ -1,5 +1,5 @@
 /** The comparison's one set of buttons: every grid moves to the same step together. */
-const Glyph = ({ children }: { children: string }) => <span aria-hidden="true">{children}</span>;
+import { StepButtons } from '../controls/StepButtons';
 
 export interface ComparePlaybackProps {
   readonly cursor: number;
@@ -14,26 +14,14 @@ export function ComparePlayback({ cursor, last, seek }: ComparePlaybackProps) {
   return (
     <div className="controls compare-controls">
       <div className="playback" role="group" aria-label="Playback, all grids together">
-        <div className="playback-buttons">
-          <button type="button" onClick={() => seek(0)} disabled={atStart} title="Reset (Home)">
-            <Glyph>↺</Glyph> Reset
-          </button>
-          <button type="button" onClick={() => seek(cursor - 1)} disabled={atStart} title="Step back (←)">
-            <Glyph>◀</Glyph> Step back
-          </button>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => seek(cursor + 1)}
-            disabled={atEnd}
-            title="Step forward (→)"
-          >
-            Step forward <Glyph>▶</Glyph>
-          </button>
-          <button type="button" onClick={() => seek(last)} disabled={atEnd} title="End (End)">
-            End <Glyph>⇥</Glyph>
-          </button>
-        </div>
+        <StepButtons
+          atStart={atStart}
+          atEnd={atEnd}
+          onReset={() => seek(0)}
+          onBack={() => seek(cursor - 1)}
+          onForward={() => seek(cursor + 1)}
+          onEnd={() => seek(last)}
+        />
         <output className="counter" aria-label="Step of the longest walk" data-testid="compare-counter">
           {cursor} / {last}
         </output>

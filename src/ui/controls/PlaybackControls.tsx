@@ -3,10 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { SPEEDS } from '../../state/playback-slice';
 import { selectTotalReferences } from '../../state/selectors';
 import { useAppStore } from '../hooks/app-store-context';
-
-const Glyph = ({ children }: { children: string }) => <span aria-hidden="true">{children}</span>;
-/** A button's word: on a phone only its glyph shows, the word stays its accessible name. */
-const Word = ({ children }: { children: string }) => <span className="playback-word">{children}</span>;
+import { Glyph, StepButtons, Word } from './StepButtons';
 
 export function PlaybackControls() {
   const { cursor, total, playing, speed, walked, loading } = useAppStore(
@@ -35,37 +32,33 @@ export function PlaybackControls() {
 
   return (
     <div className="playback" role="group" aria-label="Playback">
-      <div className="playback-buttons">
-        <button type="button" onClick={actions.reset} disabled={atStart} title="Reset (Home)">
-          <Glyph>↺</Glyph> <Word>Reset</Word>
-        </button>
-        <button type="button" onClick={actions.stepBack} disabled={atStart} title="Step back (←)">
-          <Glyph>◀</Glyph> <Word>Step back</Word>
-        </button>
-        <button
-          type="button"
-          className="primary"
-          onClick={actions.togglePlay}
-          disabled={total === 0}
-          title="Play / pause (space)"
-        >
-          {playing ? (
-            <>
-              <Glyph>❚❚</Glyph> <Word>Pause</Word>
-            </>
-          ) : (
-            <>
-              <Glyph>▶</Glyph> <Word>Play</Word>
-            </>
-          )}
-        </button>
-        <button type="button" onClick={actions.stepForward} disabled={atEnd} title="Step forward (→)">
-          <Word>Step forward</Word> <Glyph>▶</Glyph>
-        </button>
-        <button type="button" onClick={actions.end} disabled={atEnd} title="End (End)">
-          <Word>End</Word> <Glyph>⇥</Glyph>
-        </button>
-      </div>
+      <StepButtons
+        atStart={atStart}
+        atEnd={atEnd}
+        onReset={actions.reset}
+        onBack={actions.stepBack}
+        onForward={actions.stepForward}
+        onEnd={actions.end}
+        play={
+          <button
+            type="button"
+            className="primary"
+            onClick={actions.togglePlay}
+            disabled={total === 0}
+            title="Play / pause (space)"
+          >
+            {playing ? (
+              <>
+                <Glyph>❚❚</Glyph> <Word>Pause</Word>
+              </>
+            ) : (
+              <>
+                <Glyph>▶</Glyph> <Word>Play</Word>
+              </>
+            )}
+          </button>
+        }
+      />
       <output className="counter" aria-label="Memory references" aria-live="off">
         {/* While a new scenario walks, the old count would be misleading. */}
         {loading ? 'walking…' : walked ? `${cursor} / ${total}` : 'no walk yet'}

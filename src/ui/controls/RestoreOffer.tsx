@@ -12,9 +12,9 @@ function DamagedNotice({ reason, dismiss }: { reason: string; dismiss: () => voi
   return (
     <section className="restore-offer" role="alert" aria-label="Saved work could not be read">
       <p>
-        Work saved in this browser by an earlier visit could not be read, so it was not opened: {reason}. Its text is
-        kept in this browser&apos;s local storage under <code>{DAMAGED_WORK_KEY}</code>; what you do now is saved as
-        usual.
+        Work saved in this browser by an earlier visit could not be read, so it was not opened: {reason}. Its
+        text is kept in this browser&apos;s local storage under <code>{DAMAGED_WORK_KEY}</code>; what you do
+        now is saved as usual.
       </p>
       <div className="error-actions">
         <button type="button" onClick={dismiss}>

@@ -5,8 +5,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { positionCount } from '../../state/hv-scene-store';
 import { useHvScene } from './hv-store-context';
-
-const Glyph = ({ children }: { children: string }) => <span aria-hidden="true">{children}</span>;
+import { StepButtons } from '../controls/StepButtons';
 
 export function HvPlayback({ byStep }: { byStep: boolean }) {
   const { cursor, count, position, events } = useHvScene(
@@ -35,26 +34,14 @@ export function HvPlayback({ byStep }: { byStep: boolean }) {
       : '';
   return (
     <div className="playback hv-playback" role="group" aria-label="Scene playback">
-      <div className="playback-buttons">
-        <button type="button" onClick={actions.reset} disabled={atStart} title="Reset (Home)">
-          <Glyph>↺</Glyph> Reset
-        </button>
-        <button type="button" onClick={actions.stepBack} disabled={atStart} title="Step back (←)">
-          <Glyph>◀</Glyph> Step back
-        </button>
-        <button
-          type="button"
-          className="primary"
-          onClick={actions.stepForward}
-          disabled={atEnd}
-          title="Step forward (→)"
-        >
-          Step forward <Glyph>▶</Glyph>
-        </button>
-        <button type="button" onClick={actions.end} disabled={atEnd} title="End (End)">
-          End <Glyph>⇥</Glyph>
-        </button>
-      </div>
+      <StepButtons
+        atStart={atStart}
+        atEnd={atEnd}
+        onReset={actions.reset}
+        onBack={actions.stepBack}
+        onForward={actions.stepForward}
+        onEnd={actions.end}
+      />
       <output className="counter" aria-label="Scene position" aria-live="polite">
         {eventText}
         {stepText}
