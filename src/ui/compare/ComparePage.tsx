@@ -15,7 +15,7 @@ import { presenterInUrl } from '../hooks/usePresenterUrl';
 import { CompareGrid } from './CompareGrid';
 import { ComparePlayback } from './ComparePlayback';
 import { CompareTable, type ComparedWalk } from './CompareTable';
-import { useCompareKeys } from './useCompareKeys';
+import { useStepKeys, type StepActions } from '../hooks/useStepKeys';
 import { useCompareWalks } from './useCompareWalks';
 import '../app.css';
 import '../presenter.css';
@@ -48,7 +48,13 @@ export function ComparePage({ link, client }: { link: CompareLink; client: Pick<
       pathname + withCompareLink(search, { ids, step: cursor }),
     );
   }, [ids, cursor]);
-  useCompareKeys(cursor, last, seek);
+  const moves: StepActions = {
+    reset: () => seek(0),
+    stepBack: () => seek(cursor - 1),
+    stepForward: () => seek(Math.min(last, cursor + 1)),
+    end: () => seek(last),
+  };
+  useStepKeys(moves);
 
   const choose = (slot: number, id: string) => {
     const next = [...ids];
@@ -94,7 +100,7 @@ export function ComparePage({ link, client }: { link: CompareLink; client: Pick<
             </label>
           ))}
         </fieldset>
-        <ComparePlayback cursor={cursor} last={last} seek={seek} />
+        <ComparePlayback cursor={cursor} last={last} seek={seek} actions={moves} />
         <div className="compare-grids" style={{ '--compare-count': ids.length } as CSSProperties}>
           {walks.map((w) => (
             <article

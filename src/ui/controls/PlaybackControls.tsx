@@ -35,10 +35,7 @@ export function PlaybackControls() {
       <StepButtons
         atStart={atStart}
         atEnd={atEnd}
-        onReset={actions.reset}
-        onBack={actions.stepBack}
-        onForward={actions.stepForward}
-        onEnd={actions.end}
+        actions={actions}
         play={
           <button
             type="button"

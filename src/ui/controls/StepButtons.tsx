@@ -5,6 +5,7 @@
  * only the glyphs show; the words stay the buttons' accessible names.
  */
 import type { ReactNode } from 'react';
+import type { StepActions } from '../hooks/useStepKeys';
 
 export const Glyph = ({ children }: { children: ReactNode }) => <span aria-hidden="true">{children}</span>;
 export const Word = ({ children }: { children: string }) => <span className="playback-word">{children}</span>;
@@ -12,34 +13,31 @@ export const Word = ({ children }: { children: string }) => <span className="pla
 export interface StepButtonsProps {
   readonly atStart: boolean;
   readonly atEnd: boolean;
-  readonly onReset: () => void;
-  readonly onBack: () => void;
-  readonly onForward: () => void;
-  readonly onEnd: () => void;
+  readonly actions: StepActions;
   /** A Play / Pause button, placed between Step back and Step forward. */
   readonly play?: ReactNode;
 }
 
-export function StepButtons({ atStart, atEnd, onReset, onBack, onForward, onEnd, play }: StepButtonsProps) {
+export function StepButtons({ atStart, atEnd, actions, play }: StepButtonsProps) {
   return (
     <div className="playback-buttons">
-      <button type="button" onClick={onReset} disabled={atStart} title="Reset (Home)">
+      <button type="button" onClick={actions.reset} disabled={atStart} title="Reset (Home)">
         <Glyph>↺</Glyph> <Word>Reset</Word>
       </button>
-      <button type="button" onClick={onBack} disabled={atStart} title="Step back (←)">
+      <button type="button" onClick={actions.stepBack} disabled={atStart} title="Step back (←)">
         <Glyph>◀</Glyph> <Word>Step back</Word>
       </button>
       {play}
       <button
         type="button"
         className={play === undefined ? 'primary' : undefined}
-        onClick={onForward}
+        onClick={actions.stepForward}
         disabled={atEnd}
         title="Step forward (→)"
       >
         <Word>Step forward</Word> <Glyph>▶</Glyph>
       </button>
-      <button type="button" onClick={onEnd} disabled={atEnd} title="End (End)">
+      <button type="button" onClick={actions.end} disabled={atEnd} title="End (End)">
         <Word>End</Word> <Glyph>⇥</Glyph>
       </button>
     </div>

@@ -19,6 +19,11 @@ export const ownsKeys = (target: EventTarget | null): boolean => {
   return target instanceof HTMLInputElement && !KEYLESS_INPUTS.has(target.type);
 };
 
+/** Once a select has its choice, arrows go back to the page's stepping. */
+export const releaseSelectAfterChoice = (event: Event): void => {
+  if (event.target instanceof HTMLSelectElement) event.target.blur();
+};
+
 export function useKeyboardShortcuts(store: AppStore): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -51,15 +56,11 @@ export function useKeyboardShortcuts(store: AppStore): void {
       event.preventDefault();
       action();
     };
-    // Once a select has its choice, arrows go back to the walk.
-    const onChange = (event: Event) => {
-      if (event.target instanceof HTMLSelectElement) event.target.blur();
-    };
     window.addEventListener('keydown', onKeyDown);
-    window.addEventListener('change', onChange);
+    window.addEventListener('change', releaseSelectAfterChoice);
     return () => {
       window.removeEventListener('keydown', onKeyDown);
-      window.removeEventListener('change', onChange);
+      window.removeEventListener('change', releaseSelectAfterChoice);
     };
   }, [store]);
 }

@@ -34,14 +34,7 @@ export function HvPlayback({ byStep }: { byStep: boolean }) {
       : '';
   return (
     <div className="playback hv-playback" role="group" aria-label="Scene playback">
-      <StepButtons
-        atStart={atStart}
-        atEnd={atEnd}
-        onReset={actions.reset}
-        onBack={actions.stepBack}
-        onForward={actions.stepForward}
-        onEnd={actions.end}
-      />
+      <StepButtons atStart={atStart} atEnd={atEnd} actions={actions} />
       <output className="counter" aria-label="Scene position" aria-live="polite">
         {eventText}
         {stepText}

@@ -10,7 +10,7 @@ import { HvPlayback } from './HvPlayback';
 import { HvPredict } from './HvPredict';
 import { RunOptions } from './RunOptions';
 import { HvSceneStoreContext, useHvScene } from './hv-store-context';
-import { useHvKeys } from './useHvKeys';
+import { useStepKeys } from '../hooks/useStepKeys';
 import { MemoryView } from './views/MemoryView';
 import { ShadowVsEptView } from './views/ShadowVsEptView';
 import './hv.css';
@@ -34,7 +34,7 @@ export function HvScene({ sceneId, ...props }: { sceneId: string } & Props) {
 
 export function HvSceneFrame({ scene, step = 0, onStep, options, onOptions }: { scene: Scene } & Props) {
   const [store] = useState(() => createHvSceneStore(scene, step, options));
-  useHvKeys(store);
+  useStepKeys(store.getState());
   useEffect(
     () => (onStep ? store.subscribe((s, prev) => s.cursor !== prev.cursor && onStep(s.cursor)) : undefined),
     [store, onStep],
