@@ -5,7 +5,7 @@
  */
 import { useEffect, useId } from 'react';
 import type { TourStop } from '../../engine';
-import { ownsKeys } from '../hooks/useKeyboardShortcuts';
+import { ownsKeys } from '../hooks/useStepKeys';
 import './tour.css';
 
 export interface TourBarProps {
