@@ -1,7 +1,8 @@
 // Set-associative translation caches in flat typed regions, configured at init from the same
 // description the TypeScript cache model reads (docs/wasm-engine.md). Sets are scanned linearly
-// (lowest way first, as the TypeScript scan); LRU by per-entry stamps, the victim picked without a
-// data-dependent branch. Every entry of a bulk run has the same context tag, so tags are not kept.
+// (lowest way first, as the TypeScript scan). LRU as a list per set, most recent first: a use moves
+// the entry to the front, the victim is the last — the order per-entry stamps would give, without
+// scanning the set for the oldest. Every entry of a bulk run has the same context tag, so tags are not kept.
 import {
   MAX_STRUCTURES,
   STAT_EVICTIONS,
@@ -27,7 +28,12 @@ export const KIND_NESTED_PWC: i32 = 3;
 
 // Per structure (index s): pointers to its regions and its shape, as i32 tables.
 const KEYS = memory.data(MAX_STRUCTURES * 4);
-const STAMPS = memory.data(MAX_STRUCTURES * 4);
+/** Per entry: the next older and the next newer entry of its set (entry indices, −1 at the ends). */
+const OLDER = memory.data(MAX_STRUCTURES * 4);
+const NEWER = memory.data(MAX_STRUCTURES * 4);
+/** Per set: its most and least recently used entry (−1 while the set is empty). */
+const NEWEST = memory.data(MAX_STRUCTURES * 4);
+const OLDEST = memory.data(MAX_STRUCTURES * 4);
 const ADDR_A = memory.data(MAX_STRUCTURES * 4);
 const ADDR_B = memory.data(MAX_STRUCTURES * 4);
 const FLAGS = memory.data(MAX_STRUCTURES * 4);
@@ -54,7 +60,8 @@ const PWC_BY_LEVEL = memory.data(6 * 4);
 const NESTED_PWC_BY_LEVEL = memory.data(6 * 4);
 export let structureCount: i32 = 0;
 
-let clock: i64 = 0;
+/** The set of the last `find`, so that `hit` needs only the entry. */
+let foundSet: i32 = 0;
 let bump: usize = 0;
 
 function i32At(table: usize, s: i32): i32 {
@@ -75,6 +82,13 @@ function alloc(bytes: usize): usize {
   return at;
 }
 
+/** A region of `count` i32 all set to `value`. */
+function filled(count: i32, value: i32): usize {
+  const at = alloc((<usize>count) << 2);
+  for (let i = 0; i < count; i++) store<i32>(at + ((<usize>i) << 2), value);
+  return at;
+}
+
 function cfgAt(cfg: usize, s: i32, field: i32): i32 {
   return <i32>load<f64>(cfg + ((<usize>(s * STRUCTURE_SLOTS + field)) << 3));
 }
@@ -82,7 +96,6 @@ function cfgAt(cfg: usize, s: i32, field: i32): i32 {
 /** Builds the structures described at `cfg` (STRUCTURE_SLOTS f64 each); `nested`: a second dimension. */
 export function initCaches(cfg: usize, count: i32, nested: bool): void {
   bump = __heap_base;
-  clock = 0;
   structureCount = count;
   dataTlbCount = 0;
   fetchTlbCount = 0;
@@ -101,7 +114,10 @@ export function initCaches(cfg: usize, count: i32, nested: bool): void {
     const keys = alloc((<usize>entries) << 3);
     for (let i = 0; i < entries; i++) store<i64>(keys + ((<usize>i) << 3), NO_KEY);
     setI32(KEYS, s, <i32>keys);
-    setI32(STAMPS, s, <i32>alloc((<usize>entries) << 3));
+    setI32(OLDER, s, <i32>alloc((<usize>entries) << 2));
+    setI32(NEWER, s, <i32>alloc((<usize>entries) << 2));
+    setI32(NEWEST, s, <i32>filled(entries / ways, -1));
+    setI32(OLDEST, s, <i32>filled(entries / ways, -1));
     setI32(ADDR_A, s, <i32>alloc((<usize>entries) << 3));
     setI32(ADDR_B, s, <i32>alloc((<usize>entries) << 3));
     setI32(FLAGS, s, <i32>alloc((<usize>entries) << 2));
@@ -166,6 +182,7 @@ export function find(s: i32, set: i32, key: i64): i32 {
   if (load<i32>(codeCountAt(s, key)) == 0) return -1;
   const ways = i32At(WAYS, s);
   const base = set * ways;
+  foundSet = set;
   let p = <usize>i32At(KEYS, s) + ((<usize>base) << 3);
   for (let w = 0; w < ways; w++) {
     if (load<i64>(p) == key) return base + w;
@@ -174,10 +191,10 @@ export function find(s: i32, set: i32, key: i64): i32 {
   return -1;
 }
 
-/** Entry i was used: a hit is counted and it becomes the most recent of its set. */
+/** Entry i, just returned by `find`, was used: a hit is counted and it becomes the most recent of its set. */
 export function hit(s: i32, i: i32): void {
   count(s, STAT_HITS);
-  touch(s, i);
+  touch(s, foundSet, i);
 }
 
 export function miss(s: i32): void {
@@ -188,48 +205,54 @@ function codeCountAt(s: i32, key: i64): usize {
   return CODE_COUNTS + ((<usize>((s << 3) | ((<i32>key) & i32At(CODE_MASK, s)))) << 2);
 }
 
-function touch(s: i32, i: i32): void {
-  store<i64>(<usize>i32At(STAMPS, s) + ((<usize>i) << 3), ++clock);
+function entryAt(table: usize, s: i32, i: i32): usize {
+  return <usize>i32At(table, s) + ((<usize>i) << 2);
+}
+
+/** Entry i of `set` becomes its most recent: unlinked from where it is, linked in front. */
+function touch(s: i32, set: i32, i: i32): void {
+  const newestAt = entryAt(NEWEST, s, set);
+  const newest = load<i32>(newestAt);
+  if (newest == i) return;
+  const newer = load<i32>(entryAt(NEWER, s, i));
+  const older = load<i32>(entryAt(OLDER, s, i));
+  // i is in the list unless it is being filled into a free way (then it has no neighbours).
+  if (newer >= 0) store<i32>(entryAt(OLDER, s, newer), older);
+  if (older >= 0) store<i32>(entryAt(NEWER, s, older), newer);
+  else if (newer >= 0) store<i32>(entryAt(OLDEST, s, set), newer);
+  if (newest >= 0) store<i32>(entryAt(NEWER, s, newest), i);
+  else store<i32>(entryAt(OLDEST, s, set), i);
+  store<i32>(entryAt(OLDER, s, i), newest);
+  store<i32>(entryAt(NEWER, s, i), -1);
+  store<i32>(newestAt, i);
 }
 
 /**
  * A new entry for `key` in `set` (after a lookup of it missed): an invalid way first, else the
  * least recently used, then marked just used. Counts the fill and any eviction.
  */
+@inline
 export function claim(s: i32, set: i32, key: i64): i32 {
-  const ways = i32At(WAYS, s);
-  const base = set * ways;
   const validAt = <usize>i32At(VALID, s) + ((<usize>set) << 2);
   const valid = load<i32>(validAt);
-  let victim = base;
-  if (valid < ways) {
-    const keys = <usize>i32At(KEYS, s);
-    for (let i = base; i < base + ways; i++) {
-      if (load<i64>(keys + ((<usize>i) << 3)) == NO_KEY) {
-        victim = i;
-        break;
-      }
-    }
+  let victim: i32;
+  if (valid < i32At(WAYS, s)) {
+    // Bulk runs never invalidate, so a set's valid ways are its first `valid`: the next is free.
+    victim = set * i32At(WAYS, s) + valid;
+    store<i32>(entryAt(OLDER, s, victim), -1);
+    store<i32>(entryAt(NEWER, s, victim), -1);
     store<i32>(validAt, valid + 1);
   } else {
-    const stamps = <usize>i32At(STAMPS, s);
-    const keys = <usize>i32At(KEYS, s);
-    let oldest = load<i64>(stamps + ((<usize>base) << 3));
-    for (let i = base + 1; i < base + ways; i++) {
-      const stamp = load<i64>(stamps + ((<usize>i) << 3));
-      const older = stamp < oldest;
-      victim = select<i32>(i, victim, older);
-      oldest = select<i64>(stamp, oldest, older);
-    }
+    victim = load<i32>(entryAt(OLDEST, s, set));
     count(s, STAT_EVICTIONS);
-    const old = codeCountAt(s, load<i64>(keys + ((<usize>victim) << 3)));
+    const old = codeCountAt(s, load<i64>(<usize>i32At(KEYS, s) + ((<usize>victim) << 3)));
     store<i32>(old, load<i32>(old) - 1);
   }
   const added = codeCountAt(s, key);
   store<i32>(added, load<i32>(added) + 1);
   count(s, STAT_FILLS);
   store<i64>(<usize>i32At(KEYS, s) + ((<usize>victim) << 3), key);
-  touch(s, victim);
+  touch(s, set, victim);
   return victim;
 }
 

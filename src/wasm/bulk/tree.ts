@@ -102,6 +102,7 @@ export function treeBytes(tree: i32): i64 {
 export let entryLevel: i32 = 0;
 
 /** The entry at byte `offset` from the tree's first frame (0 ≤ offset < bytes). */
+@inline
 export function treeEntry(tree: i32, offset: i64): i64 {
   const frame = offset >> 12;
   const index = (offset & 0xfff) >> 3;

@@ -60,6 +60,7 @@ export function offsetMask(level: i32): i64 {
 }
 
 /** One reference: the entry at host-physical `addr`, counted by tree and level (0 outside both trees). */
+@inline
 export function read(addr: i64): i64 {
   refs++;
   let offset = addr - nestedBase;
