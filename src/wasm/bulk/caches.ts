@@ -178,6 +178,7 @@ export function setOf(s: i32, number: i64): i32 {
 }
 
 /** Entry index of `key` in `set`, or −1 (the lowest way holding it). */
+@inline
 export function find(s: i32, set: i32, key: i64): i32 {
   if (load<i32>(codeCountAt(s, key)) == 0) return -1;
   const ways = i32At(WAYS, s);
@@ -192,6 +193,7 @@ export function find(s: i32, set: i32, key: i64): i32 {
 }
 
 /** Entry i, just returned by `find`, was used: a hit is counted and it becomes the most recent of its set. */
+@inline
 export function hit(s: i32, i: i32): void {
   count(s, STAT_HITS);
   touch(s, foundSet, i);
@@ -210,6 +212,7 @@ function entryAt(table: usize, s: i32, i: i32): usize {
 }
 
 /** Entry i of `set` becomes its most recent: unlinked from where it is, linked in front. */
+@inline
 function touch(s: i32, set: i32, i: i32): void {
   const newestAt = entryAt(NEWEST, s, set);
   const newest = load<i32>(newestAt);
