@@ -11,14 +11,21 @@ const rate = (value: number): string =>
 export function formatBench(result: BenchResult): string {
   if (result.status === 'n/a') return `${result.title}\n    n/a (${result.reason})`;
   const memory = result.unit.startsWith('MiB');
-  const value = memory ? `${result.value.toFixed(1)} ${result.unit}` : `${rate(result.value)}/CPU-s`;
+  const seconds = result.unit === 's';
+  const shown = (v: number) => (seconds ? `${v.toFixed(2)} s` : rate(v));
+  const value = memory
+    ? `${result.value.toFixed(1)} ${result.unit}`
+    : seconds
+      ? `${shown(result.value)} CPU`
+      : `${rate(result.value)}/CPU-s`;
+  const goal = memory ? `< ${result.target} MiB` : seconds ? `≤ ${result.target} s` : `≥ ${rate(result.target ?? 0)}/s`;
   const target =
     result.target === undefined || result.target === 0
       ? ''
-      : `  target ${memory ? '< ' + result.target + ' MiB' : '≥ ' + rate(result.target) + '/s'}: ${result.meetsTarget === true ? 'met' : 'MISSED'}`;
+      : `  target ${goal}: ${result.meetsTarget === true ? 'met' : 'MISSED'}`;
   const runs =
     result.runs.length > 1
-      ? `  (median of ${result.runs.length}: ${result.runs.map((r) => rate(r)).join(', ')})`
+      ? `  (median of ${result.runs.length}: ${result.runs.map(shown).join(', ')})`
       : '';
   const details =
     result.details === undefined
