@@ -6,7 +6,7 @@
  */
 import type { Prng } from '../workload/prng';
 import type { PageSize } from '../vocabulary';
-import { bytesOfPageSize, levelOfPageSize } from '../paging';
+import { bytesOfPageSize, levelOfPageSize, pageShift } from '../paging';
 
 export type NestedKind = 'none' | 'ept' | 'npt';
 
@@ -75,7 +75,7 @@ export function guestTableFrames(shape: WalkShape, mappings: readonly GuestMappi
   const tables = new Set<string>([`root`]);
   for (const m of mappings) {
     for (let level = levels; level > levelOfPageSize(m.size); level--) {
-      const shift = BigInt(12 + 9 * (level - 1));
+      const shift = BigInt(pageShift(level));
       tables.add(`${level - 1}:${(m.va >> shift).toString(16)}`);
     }
   }
