@@ -4,6 +4,7 @@
  * table and data page reachable. Documents are plain scenario JSON (docs/scenario-format.md), so
  * the engine runs them exactly as it runs a file, and the walk view can open them.
  */
+import { DEFAULT_CPU } from '../cpu-defaults';
 import type { Prng } from '../workload/prng';
 import type { PageSize } from '../vocabulary';
 import { bytesOfPageSize, levelOfPageSize, pageShift } from '../paging';
@@ -115,11 +116,11 @@ export function scenarioDocument(parts: ScenarioParts): Record<string, unknown> 
     name: parts.name,
     cpu: {
       cr3: hex(CR3),
-      cr0: { wp: true },
-      cr4: { la57: shape.la57, smep: false, smap: false },
-      efer: { nxe: true },
+      cr0: { wp: DEFAULT_CPU.wp },
+      cr4: { la57: shape.la57, smep: DEFAULT_CPU.smep, smap: DEFAULT_CPU.smap },
+      efer: { nxe: DEFAULT_CPU.nxe },
       cpl: parts.cpl ?? 3,
-      maxPhyAddr: 46,
+      maxPhyAddr: DEFAULT_CPU.maxPhyAddr,
       ...(parts.tlb !== undefined && { tlb: parts.tlb }),
     },
     guestMappings: parts.guestMappings.map((m) => ({
