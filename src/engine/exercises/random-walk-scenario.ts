@@ -7,7 +7,7 @@
 import { DEFAULT_CPU } from '../cpu-defaults';
 import type { Prng } from '../workload/prng';
 import type { PageSize } from '../vocabulary';
-import { bytesOfPageSize, levelOfPageSize, pageShift } from '../paging';
+import { PAGE_SIZES, bytesOfPageSize, levelOfPageSize, pageShift } from '../paging';
 
 export type NestedKind = 'none' | 'ept' | 'npt';
 
@@ -49,6 +49,15 @@ const DATA_FLOOR = 16 * 2 ** 20;
 export const hex = (value: number | bigint): string => '0x' + value.toString(16);
 
 export const pick = <T>(prng: Prng, items: readonly T[]): T => items[prng.nextBelow(items.length)] as T;
+
+/** A 4-level guest on 4-level EPT, the guest page size drawn first, then the EPT page size. */
+export const randomEptShape = (prng: Prng): WalkShape => ({
+  nested: 'ept',
+  la57: false,
+  guestPage: pick(prng, PAGE_SIZES),
+  nestedLevels: 4,
+  nestedPage: pick(prng, PAGE_SIZES),
+});
 
 /** A random canonical user-half address with the given low page offset bits random too. */
 export function randomUserAddress(prng: Prng, la57: boolean): bigint {

@@ -12,23 +12,17 @@ import {
   guestTableFrames,
   hex,
   pick,
+  randomEptShape,
   randomGuestPage,
   randomHostBase,
   randomUserAddress,
   scenarioDocument,
   type GuestMappingDoc,
-  type WalkShape,
 } from '../random-walk-scenario';
 import { firstResult } from '../run-document';
 
 export function translateProblem(prng: Prng, seed: number): Problem {
-  const shape: WalkShape = {
-    nested: 'ept',
-    la57: false,
-    guestPage: pick(prng, PAGE_SIZES),
-    nestedLevels: 4,
-    nestedPage: pick(prng, PAGE_SIZES),
-  };
+  const shape = randomEptShape(prng);
   const mappings: GuestMappingDoc[] = [];
   while (mappings.length < 2) {
     const size = pick(prng, PAGE_SIZES);
