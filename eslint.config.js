@@ -11,6 +11,27 @@ const engineSurface = {
   message: 'Import the engine through src/engine (index.ts) or the scenario contract src/engine/scenario.',
 };
 
+const enginePatterns = [
+  {
+    group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'd3', 'd3-*', 'comlink'],
+    message: 'src/engine is pure TypeScript: no UI, state or worker libraries.',
+  },
+  { group: upward(['worker', 'state', 'ui', 'cli']), message: 'src/engine may not import upper layers.' },
+  { group: ['node:*', 'fs', 'path', 'os'], message: 'src/engine must run in a browser worker too.' },
+];
+// What the caches may know of the walk: the hooks they implement, the record they fill, the rights
+// encoding, the walkers' interfaces, the walk context, the address halves and the guest rights check.
+const cacheMayImportFromWalk = [
+  'cache-hooks',
+  'translation-record',
+  'rights',
+  'guest-walk',
+  'nested-walker',
+  'walk-context',
+  'address-halves',
+  'guest-permissions',
+];
+
 export default tseslint.config(
   // src/wasm is AssemblyScript (its own types: i32, usize, load/store), checked by its compiler.
   { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', 'coverage/**', 'src/wasm/**'] },
@@ -33,22 +54,38 @@ export default tseslint.config(
   {
     files: ['src/engine/**/*.ts'],
     languageOptions: { globals: {} },
+    rules: { 'no-restricted-imports': ['error', { patterns: enginePatterns }] },
+  },
+  // One direction from walk to caches: the walk sees the caches only through walk/cache-hooks.ts.
+  {
+    files: ['src/engine/walk/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            ...enginePatterns,
             {
-              group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'd3', 'd3-*', 'comlink'],
-              message: 'src/engine is pure TypeScript: no UI, state or worker libraries.',
+              group: ['../cache', '../cache/*'],
+              message: 'walk/ knows the caches only as walk/cache-hooks.ts.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  // The caches see the walk through its interfaces and shared vocabulary, never a walker class.
+  {
+    files: ['src/engine/cache/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...enginePatterns,
             {
-              group: upward(['worker', 'state', 'ui', 'cli']),
-              message: 'src/engine may not import upper layers.',
-            },
-            {
-              group: ['node:*', 'fs', 'path', 'os'],
-              message: 'src/engine must run in a browser worker too.',
+              group: ['../walk/*', ...cacheMayImportFromWalk.map((file) => `!../walk/${file}`)],
+              message: `cache/ may import from walk/ only: ${cacheMayImportFromWalk.join(', ')}.`,
             },
           ],
         },

@@ -3,7 +3,7 @@
  * engines: cache presets × workloads × heap sizes × native / EPT / NPT × guest page sizes, 4- and
  * 5-level, and the line each experiment contributes (every counter).
  */
-import type { PageSize } from '../engine/vocabulary';
+import { PAGE_SIZES } from '../engine/paging';
 import type { CacheCounters } from '../engine/cache/snapshot-types';
 import type { ExperimentConfig } from '../engine/workload/experiment-config';
 import type { ExperimentResult } from '../engine/workload/run-experiment';
@@ -29,7 +29,6 @@ const NESTED: NestedSpec[] = [
   { mode: 'ept', pageSize: '1G', levels: 5 },
   { mode: 'npt', pageSize: '2M', levels: 5 },
 ];
-const GUEST_PAGES: PageSize[] = ['4K', '2M', '1G'];
 
 /** Each experiment of the grid with its index (the seed); the largest heaps only every third. */
 export function* fingerprintGrid(): Generator<ExperimentConfig> {
@@ -38,7 +37,7 @@ export function* fingerprintGrid(): Generator<ExperimentConfig> {
     for (const workload of WORKLOADS)
       for (const heapBytes of HEAPS)
         for (const nested of NESTED)
-          for (const guestPageSize of GUEST_PAGES) {
+          for (const guestPageSize of PAGE_SIZES) {
             n++;
             if (heapBytes > 4 * GiB && n % 3 !== 0) continue;
             yield {

@@ -1,5 +1,6 @@
 /**
- * Counting memory references of a page walk (facts §3, §6). Pure, shared by views and the shell.
+ * Counting memory references of a page walk (docs/hardware-rules.md §3, §6). Pure, shared by views
+ * and the shell.
  * nestwalk counts translation references only; the data access itself is not included.
  */
 

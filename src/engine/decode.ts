@@ -1,6 +1,7 @@
 /**
  * Decoding for display: paging-structure entries into named flags, and the fault reports
- * (#PF error code, EPT exit qualification, AMD EXITINFO1) into words. Pure; facts §1, §2, §4.
+ * (#PF error code, EPT exit qualification, AMD EXITINFO1) into words. Pure; docs/hardware-rules.md
+ * §1, §2, §4.
  * AMD nested tables use the ordinary entry format, so they decode with `decodeGuestEntry`.
  */
 import type { PageSize } from './vocabulary';

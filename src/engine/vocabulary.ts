@@ -9,10 +9,6 @@
 export type AccessKind = 'read' | 'write' | 'fetch';
 export type PageSize = '4K' | '2M' | '1G';
 
-const PAGE_SIZE_WORDS = { '4K': '4 KiB', '2M': '2 MiB', '1G': '1 GiB' } as const;
-/** '2M' → '2 MiB': a page size as the screen and the questions say it. */
-export const pageWords = (size: PageSize): string => PAGE_SIZE_WORDS[size];
-
 const BYTE_UNITS = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
 /**
  * 262144 → '256 KiB', 2 ** 48 → '256 TiB', 1536 → '1536 bytes': scaled by 1024 only while the count

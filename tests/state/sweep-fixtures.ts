@@ -1,6 +1,19 @@
-/** A pool the test drives by hand, and measurements with chosen numbers. */
+/** A pool the test drives by hand, measurements with chosen numbers, and a small sweep. */
+import { LECTURE_SETTINGS, MiB, type SweepSettings } from '../../src/state/sweep-settings';
 import type { SweepListener, SweepOutcome, SweepPool } from '../../src/worker/sweep-pool';
 import type { PointMeasurement, SweepTask } from '../../src/worker/sweep-protocol';
+
+/** Two configurations at two heap sizes (1 and 4 MiB), no caches, a few hundred accesses a point. */
+export const SMALL: SweepSettings = {
+  ...LECTURE_SETTINGS,
+  heapFrom: MiB,
+  heapTo: 4 * MiB,
+  heapStep: 4,
+  configurations: ['native-4K', 'ept-4K-4K'],
+  cachePreset: 'none',
+  accesses: 500,
+  warmup: 100,
+};
 
 export interface FakeRun {
   readonly tasks: readonly SweepTask[];

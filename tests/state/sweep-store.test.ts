@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createSweepPool } from '../../src/worker/sweep-pool';
 import { selectEtaSeconds, selectFraction, selectSeries, selectTable } from '../../src/state/sweep-selectors';
-import { LECTURE_SETTINGS, MiB, type SweepSettings } from '../../src/state/sweep-settings';
+import { MiB } from '../../src/state/sweep-settings';
 import { createSweepStore } from '../../src/state/sweep-store';
-import { createFakePool, measurement } from './sweep-fixtures';
-
-const SMALL: SweepSettings = {
-  ...LECTURE_SETTINGS,
-  heapFrom: MiB,
-  heapTo: 4 * MiB,
-  heapStep: 4,
-  configurations: ['native-4K', 'ept-4K-4K'],
-  cachePreset: 'none',
-  accesses: 500,
-  warmup: 100,
-};
+import { SMALL, createFakePool, measurement } from './sweep-fixtures';
 
 /** A clock the test moves by hand. */
 function clock() {

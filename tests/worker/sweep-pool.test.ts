@@ -87,7 +87,7 @@ describe('createSweepPool over MessageChannel workers', () => {
     await expect(run.finished).resolves.toBe('done');
     expect(spawned).toBe(2);
     expect(seen.errors.size).toBe(0);
-    // No translation caches: every access walks the whole 2D walk (facts §3).
+    // No translation caches: every access walks the whole 2D walk (docs/hardware-rules.md §3).
     expect(seen.results.get('native')?.referencesPerAccess).toBe(4);
     expect(seen.results.get('ept-4k')?.referencesPerAccess).toBe(24);
     expect(seen.results.get('ept-2m')?.referencesPerAccess).toBe(19);

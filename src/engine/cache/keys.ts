@@ -1,10 +1,9 @@
 /**
- * Cache keys and payload flag layouts. Keys are plain numbers ≤ 2^53: a page number or an address
- * prefix, with the page size (TLBs) or the level (paging-structure caches) folded into the low
- * bits so one array can hold several sizes / levels without false matches.
+ * Cache keys (the payloads are packed by payload-codec.ts). Keys are plain numbers ≤ 2^53: a page
+ * number or an address prefix, with the page size (TLBs) or the level (paging-structure caches)
+ * folded into the low bits so one array can hold several sizes / levels without false matches.
  */
 
-import { TWO_32 } from '../bits';
 import { pageShift } from '../paging';
 
 /** Bits 56:32 of a linear address: with 4-level paging bits 56:48 copy bit 47, so they never alias. */
@@ -35,9 +34,6 @@ export function linearBits(hi: number, lo: number, shift: number): number {
   return shift >= 32 ? h >>> (shift - 32) : h * POW2[32 - shift]! + (lo >>> shift);
 }
 
-/** A physical / guest-physical address (≤ 2^52) shifted right by `shift`. */
-export const physBits = (addr: number, shift: number): number => Math.floor(addr * INV_POW2[shift]!);
-
 /** `addr` modulo a page of `level` (≤ 1 GiB: the low 32 bits hold it) — integer ops, not a float modulo. */
 export const physOffset = (addr: number, level: number): number =>
   ((addr >>> 0) & PAGE_OFFSET_MASK[level]!) >>> 0;
@@ -56,5 +52,3 @@ export const linearPrefix = (hi: number, lo: number, level: number): number =>
 
 /** Offset of a linear address in a page of `level` (≤ 1 GiB: within the low half). */
 export const linearOffset = (lo: number, level: number): number => (lo & PAGE_OFFSET_MASK[level]!) >>> 0;
-
-export const splitHi = (value: number): number => Math.floor(value / TWO_32);

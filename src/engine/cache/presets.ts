@@ -6,6 +6,7 @@
  */
 import type { CacheConfig, GpaTlbSpec, PwcSpec, StructureSpec, TlbSpec } from './cache-config';
 import { validateCacheConfig } from './cache-config';
+import { entryName } from '../paging';
 
 export const CACHE_PRESET_NAMES = ['none', 'sandy-bridge', 'skylake', 'zen3', 'ideal'] as const;
 export type CachePresetName = (typeof CACHE_PRESET_NAMES)[number];
@@ -57,18 +58,25 @@ const pwc = (
 
 /** Intel's per-level paging-structure caches, guest side and EPT side, with the measured sizes. */
 function intelPagingStructureCaches(): StructureSpec[] {
-  const sizes: [number, string, number][] = [
-    [5, 'PML5E', 2],
-    [4, 'PML4E', 2],
-    [3, 'PDPTE', 4],
-    [2, 'PDE', 32],
-  ];
+  // Entries per level: PML5E, PML4E, PDPTE, PDE.
+  const sizes = [
+    [5, 2],
+    [4, 2],
+    [3, 4],
+    [2, 32],
+  ] as const;
   return [
-    ...sizes.map(([level, name, n]) =>
-      pwc('pwc', `${name.toLowerCase()}-cache`, `${name} cache`, [level], n),
+    ...sizes.map(([level, n]) =>
+      pwc('pwc', `${entryName(level).toLowerCase()}-cache`, `${entryName(level)} cache`, [level], n),
     ),
-    ...sizes.map(([level, name, n]) =>
-      pwc('nested-pwc', `ept-${name.toLowerCase()}-cache`, `EPT ${name} cache`, [level], n),
+    ...sizes.map(([level, n]) =>
+      pwc(
+        'nested-pwc',
+        `ept-${entryName(level).toLowerCase()}-cache`,
+        `EPT ${entryName(level)} cache`,
+        [level],
+        n,
+      ),
     ),
   ];
 }

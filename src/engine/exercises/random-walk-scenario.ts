@@ -4,9 +4,10 @@
  * table and data page reachable. Documents are plain scenario JSON (docs/scenario-format.md), so
  * the engine runs them exactly as it runs a file, and the walk view can open them.
  */
+import { DEFAULT_CPU } from '../cpu-defaults';
 import type { Prng } from '../workload/prng';
 import type { PageSize } from '../vocabulary';
-import { bytesOfPageSize, levelOfPageSize } from '../paging';
+import { PAGE_SIZES, bytesOfPageSize, levelOfPageSize, pageShift } from '../paging';
 
 export type NestedKind = 'none' | 'ept' | 'npt';
 
@@ -49,6 +50,15 @@ export const hex = (value: number | bigint): string => '0x' + value.toString(16)
 
 export const pick = <T>(prng: Prng, items: readonly T[]): T => items[prng.nextBelow(items.length)] as T;
 
+/** A 4-level guest on 4-level EPT, the guest page size drawn first, then the EPT page size. */
+export const randomEptShape = (prng: Prng): WalkShape => ({
+  nested: 'ept',
+  la57: false,
+  guestPage: pick(prng, PAGE_SIZES),
+  nestedLevels: 4,
+  nestedPage: pick(prng, PAGE_SIZES),
+});
+
 /** A random canonical user-half address with the given low page offset bits random too. */
 export function randomUserAddress(prng: Prng, la57: boolean): bigint {
   const bits = la57 ? 56 : 47; // the top bit stays 0: the lower, user half
@@ -75,7 +85,7 @@ export function guestTableFrames(shape: WalkShape, mappings: readonly GuestMappi
   const tables = new Set<string>([`root`]);
   for (const m of mappings) {
     for (let level = levels; level > levelOfPageSize(m.size); level--) {
-      const shift = BigInt(12 + 9 * (level - 1));
+      const shift = BigInt(pageShift(level));
       tables.add(`${level - 1}:${(m.va >> shift).toString(16)}`);
     }
   }
@@ -115,11 +125,11 @@ export function scenarioDocument(parts: ScenarioParts): Record<string, unknown> 
     name: parts.name,
     cpu: {
       cr3: hex(CR3),
-      cr0: { wp: true },
-      cr4: { la57: shape.la57, smep: false, smap: false },
-      efer: { nxe: true },
+      cr0: { wp: DEFAULT_CPU.wp },
+      cr4: { la57: shape.la57, smep: DEFAULT_CPU.smep, smap: DEFAULT_CPU.smap },
+      efer: { nxe: DEFAULT_CPU.nxe },
       cpl: parts.cpl ?? 3,
-      maxPhyAddr: 46,
+      maxPhyAddr: DEFAULT_CPU.maxPhyAddr,
       ...(parts.tlb !== undefined && { tlb: parts.tlb }),
     },
     guestMappings: parts.guestMappings.map((m) => ({

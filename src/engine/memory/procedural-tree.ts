@@ -8,6 +8,7 @@
  * of its level, so an entry's address alone says which level, which table and which index it is.
  */
 import { TWO_32 } from '../bits';
+import { pageShift } from '../paging';
 
 export interface ProceduralTreeSpec {
   /** Levels of the tree (4 or 5): the root is a table of this level. */
@@ -31,7 +32,7 @@ const FRAME = 4096;
 const INV_FRAME = 1 / FRAME;
 const INV_TWO_32 = 1 / TWO_32;
 /** Bytes one table of `level` covers: 2 MiB for a page table, ×512 per level up. */
-const coverOf = (level: number): number => 2 ** (12 + 9 * level);
+const coverOf = (level: number): number => 2 ** pageShift(level + 1);
 
 export class ProceduralTree {
   /** The entry computed by the last `entry` call. */

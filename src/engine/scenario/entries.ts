@@ -1,6 +1,6 @@
 /**
  * The entry values the builders write. Non-leaf entries allow everything (present, writable,
- * user; RWX for EPT) so the leaf alone decides — facts §1, §2, §4.
+ * user; RWX for EPT) so the leaf alone decides — docs/hardware-rules.md §1, §2, §4.
  */
 import {
   EPT_IGNORE_PAT,

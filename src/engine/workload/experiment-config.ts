@@ -6,7 +6,7 @@ import type { NestedSpec } from './workload-space';
 
 import type { CachePresetName } from '../cache/presets';
 
-/** Translation-cache presets of the CPU models (facts §8); 'none' = every access walks. */
+/** Translation-cache presets of the CPU models (docs/hardware-rules.md §8); 'none' = every access walks. */
 export type CachePreset = CachePresetName;
 
 export interface ExperimentConfig {

@@ -4,7 +4,8 @@
  *   cycles/access = data + Σ over table levels (references per access × cycles per reference)
  *                 + (second-level TLB hits per access × stlbHitCycles)
  *
- * Default (flat): every paging-structure reference costs 12 cycles — about an L2 hit (facts §8):
+ * Default (flat): every paging-structure reference costs 12 cycles — about an L2 hit
+ * (docs/hardware-rules.md §8):
  * page-table entries are cacheable data, and a walk's upper levels stay in the caches while the
  * leaf levels often come from L2/LLC. The data access of a pointer chase over a heap far larger
  * than the LLC misses to DRAM: 200 cycles. An L1-TLB hit adds nothing (it overlaps the L1 load).

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState, type CSSProperties } from 'react';
 import { COMPARE_CONFIGS, compareConfigById, MAX_COMPARED, MIN_COMPARED } from '../../state/compare-configs';
 import { withCompareLink, withoutCompareLink, type CompareLink } from '../../state/compare-url';
 import type { EngineClient } from '../../state/scenario-slice';
-import type { WalkEvent } from '../../engine';
+import { isReference, type WalkEvent } from '../../engine';
 import { gridLayout } from '../views/grid/grid-layout';
 import { buildGrid } from '../views/model/grid-model';
 import { readWalk } from '../views/model/walk-model';
@@ -127,5 +127,3 @@ export function ComparePage({ link, client }: { link: CompareLink; client: Pick<
 }
 
 const gridUnits = (events: readonly WalkEvent[]): number => gridLayout(buildGrid(readWalk(events), 0)).width;
-
-const isReference = (e: { type: string }) => e.type === 'guest-read' || e.type === 'nested-read';

@@ -1,17 +1,10 @@
 /** The Experiments store, handed down by context so tests and the page each bring their own. */
-import { createContext, useContext } from 'react';
-import { useStore } from 'zustand';
-import type { SweepState, SweepStore } from '../../state/sweep-store';
+import type { SweepState } from '../../state/sweep-store';
+import { storeContext } from '../hooks/store-context';
 
-export const SweepStoreContext = createContext<SweepStore | null>(null);
+const sweep = storeContext<SweepState>('useSweep needs a <SweepStoreContext.Provider> above it');
 
-export function useSweepStoreApi(): SweepStore {
-  const store = useContext(SweepStoreContext);
-  if (!store) throw new Error('useSweep needs a <SweepStoreContext.Provider> above it');
-  return store;
-}
-
+export const SweepStoreContext = sweep.Context;
+export const useSweepStoreApi = sweep.useStoreApi;
 /** Subscribes to one slice of the sweep state; wrap object-returning selectors in `useShallow`. */
-export function useSweep<T>(selector: (state: SweepState) => T): T {
-  return useStore(useSweepStoreApi(), selector);
-}
+export const useSweep = sweep.useSlice;

@@ -4,7 +4,7 @@
  */
 import { useId, useMemo, useRef } from 'react';
 import type { WalkEvent } from '../../engine';
-import { formatLinear } from '../../engine';
+import { formatLinear, pageShift } from '../../engine';
 import type { LinearAddress, PageSize } from '../../engine';
 import { readWalk, type WalkModel } from './model/walk-model';
 import { decodeRef } from './model/narrate';
@@ -131,7 +131,7 @@ function valueText(f: AddressField, ok: boolean): string {
 }
 
 function subText(f: AddressField, n: number): string {
-  if (f.kind === 'sign') return `copies of bit ${12 + 9 * n - 1}`;
+  if (f.kind === 'sign') return `copies of bit ${pageShift(n + 1) - 1}`;
   if (f.kind === 'offset') return `${f.high + 1}-bit offset`;
   return '0x' + f.value.toString(16).padStart(3, '0');
 }

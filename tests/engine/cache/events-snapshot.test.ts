@@ -147,7 +147,7 @@ describe('snapshots, counters, probes', () => {
 });
 
 describe('presets and configurations', () => {
-  it('carry the sizes of facts §8 and a sources note', () => {
+  it('carry the sizes of docs/hardware-rules.md §8 and a sources note', () => {
     const size = (preset: keyof typeof CACHE_PRESETS, name: string) => {
       const s = CACHE_PRESETS[preset].structures.find((x) => x.name === name)!;
       return [s.entries, s.ways];

@@ -8,39 +8,42 @@ import { describe, expect, it } from 'vitest';
 import { parseLinearAddress } from '../../../src/engine/address';
 import { createMachine } from '../../../src/engine/machine';
 import type { TranslationResult } from '../../../src/engine/result';
-import { GPA, HOST_OFFSET, VA, access, makeFixture } from './cache-fixture';
+import type { AccessKind } from '../../../src/engine/vocabulary';
+import { GPA, HOST_OFFSET, VA, access, makeFixture, type Fixture } from './cache-fixture';
 import { buildMachine, linearOf, machineArb, offsetIn, stepsArb, tinyConfig } from './random-machine';
 import { expectOutcome, fieldsOf } from '../result-narrowing';
 
-/** Host-physical address of the guest entry read at `level` when walking `va` uncached. */
-function guestEntryAddr(f: ReturnType<typeof makeFixture>, va: string, level: number): number {
-  const probe = createMachine(f.config, f.tables.memory).probe({
-    va: parseLinearAddress(va),
-    kind: 'read',
-    cpl: 3,
-  });
-  return probe.references.find((r) => r.kind === 'guest' && r.guestLevel === level)!.addr;
-}
+/** The references of an uncached read of `va` at CPL 3, on a fresh machine over the same memory. */
+const uncachedReferences = (f: Fixture, va: string) =>
+  createMachine(f.config, f.tables.memory).probe({ va: parseLinearAddress(va), kind: 'read', cpl: 3 })
+    .references;
 
-function nestedLeafAddr(f: ReturnType<typeof makeFixture>, va: string): number {
-  const probe = createMachine(f.config, f.tables.memory).probe({
-    va: parseLinearAddress(va),
-    kind: 'read',
-    cpl: 3,
-  });
-  return probe.references.filter((r) => r.kind === 'nested' && r.guestLevel === 0).at(-1)!.addr;
+/** Host-physical address of the guest entry read at `level` when walking `va` uncached. */
+const guestEntryAddr = (f: Fixture, va: string, level: number): number =>
+  uncachedReferences(f, va).find((r) => r.kind === 'guest' && r.guestLevel === level)!.addr;
+
+/** Host-physical address of the EPT leaf that maps `va`'s final gPA. */
+const nestedLeafAddr = (f: Fixture, va: string): number =>
+  uncachedReferences(f, va)
+    .filter((r) => r.kind === 'nested' && r.guestLevel === 0)
+    .at(-1)!.addr;
+
+/** `va` accessed once (so the caches hold it), then its level-`level` guest entry rewritten, no INVLPG. */
+function cacheThenRewrite(
+  f: Fixture,
+  va: string,
+  level: number,
+  lo: number,
+  kind: AccessKind = 'read',
+): void {
+  access(f.machine, va, kind);
+  f.machine.perform({ op: 'write-entry', addr: guestEntryAddr(f, va, level), lo, hi: 0 });
 }
 
 describe('stale translations', () => {
   it('a PTE remapped without INVLPG: the TLB still gives the old page, reported stale', () => {
     const f = makeFixture();
-    access(f.machine, VA.A);
-    f.machine.perform({
-      op: 'write-entry',
-      addr: guestEntryAddr(f, VA.A, 1),
-      lo: GPA.B + 0b111 + 0x20,
-      hi: 0,
-    });
+    cacheThenRewrite(f, VA.A, 1, GPA.B + 0b111 + 0x20);
     const { result, events } = access(f.machine, VA.A);
     expectOutcome(result, 'ok');
     expect(result.pa).toBe(GPA.A + HOST_OFFSET);
@@ -60,13 +63,7 @@ describe('stale translations', () => {
 
   it('write permission removed without INVLPG: the write still succeeds through the TLB', () => {
     const f = makeFixture();
-    access(f.machine, VA.A, 'write');
-    f.machine.perform({
-      op: 'write-entry',
-      addr: guestEntryAddr(f, VA.A, 1),
-      lo: GPA.A + 0b101 + 0x60,
-      hi: 0,
-    });
+    cacheThenRewrite(f, VA.A, 1, GPA.A + 0b101 + 0x60, 'write');
     const { result } = access(f.machine, VA.A, 'write');
     expectOutcome(result, 'ok');
     expect(result.stale).toBe(true);
@@ -76,14 +73,8 @@ describe('stale translations', () => {
 
   it('a PDE pointed elsewhere: the PDE cache still leads to the old page table', () => {
     const f = makeFixture();
-    access(f.machine, VA.A);
     // Point A's PDE at D's page table (gPA 0x7000), where B's index holds nothing.
-    f.machine.perform({
-      op: 'write-entry',
-      addr: guestEntryAddr(f, VA.A, 2),
-      lo: 0x7000 + 0b111 + 0x20,
-      hi: 0,
-    });
+    cacheThenRewrite(f, VA.A, 2, 0x7000 + 0b111 + 0x20);
     const { result } = access(f.machine, VA.B);
     expectOutcome(result, 'ok');
     expect(result.staleBy).toEqual(['pde-cache']);
@@ -116,13 +107,7 @@ describe('stale translations', () => {
 
   it('a probe (hover preview) reports staleness too, and changes nothing', () => {
     const f = makeFixture();
-    access(f.machine, VA.A);
-    f.machine.perform({
-      op: 'write-entry',
-      addr: guestEntryAddr(f, VA.A, 1),
-      lo: GPA.B + 0b111 + 0x20,
-      hi: 0,
-    });
+    cacheThenRewrite(f, VA.A, 1, GPA.B + 0b111 + 0x20);
     const before = JSON.stringify(f.machine.cacheSnapshot());
     const probe = f.machine.probe({ va: parseLinearAddress(VA.A), kind: 'read', cpl: 3 });
     expect(probe.stale).toBe(true);

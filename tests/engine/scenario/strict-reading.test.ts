@@ -3,18 +3,9 @@
 // padded hex value, a reserved EPTP bit — is refused with the path and the reason.
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../src/engine/scenario/parse';
-import { ScenarioError, formatIssue } from '../../../src/engine/scenario/errors';
+import { ScenarioError } from '../../../src/engine/scenario/errors';
 import { MAX_JSON_DEPTH, readStrictJson } from '../../../src/engine/scenario/strict-json';
-
-function problems(input: unknown): string[] {
-  try {
-    parseScenario(input);
-  } catch (error) {
-    if (error instanceof ScenarioError) return error.issues.map(formatIssue);
-    throw error;
-  }
-  throw new Error('the scenario was accepted');
-}
+import { problems } from './scenario-problems';
 
 const withEptp = (eptp: string) => ({ cpu: { cr3: '0x1000' }, ept: { eptp } });
 

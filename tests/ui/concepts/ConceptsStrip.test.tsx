@@ -6,7 +6,7 @@ import { conceptNumbers } from '../../../src/ui/concepts/concept-numbers';
 import { ConceptsStrip } from '../../../src/ui/concepts/ConceptsStrip';
 
 describe('concept numbers', () => {
-  it('come from the cost model and the Skylake preset (facts §3, §6, §8)', () => {
+  it('come from the cost model and the Skylake preset (docs/hardware-rules.md §3, §6, §8)', () => {
     const n = conceptNumbers();
     expect(n.four).toEqual({ levels: 4, native: 4, shadow: 4, nested: 24 });
     expect(n.five).toEqual({ levels: 5, native: 5, shadow: 5, nested: 35 });

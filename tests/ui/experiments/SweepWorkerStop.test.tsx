@@ -6,25 +6,14 @@
 import { act, render, screen } from '@testing-library/react';
 import { expose } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LECTURE_SETTINGS, MiB, type SweepSettings } from '../../../src/state/sweep-settings';
 import { createSweepStore } from '../../../src/state/sweep-store';
 import { ExperimentsPanel } from '../../../src/ui/experiments/ExperimentsPanel';
 import type { DeadlineTimer } from '../../../src/worker/deadline';
 import { createSweepApi } from '../../../src/worker/sweep-api';
 import type { SweepEngine } from '../../../src/worker/sweep-engine';
 import { createSweepPool, type SweepPool } from '../../../src/worker/sweep-pool';
+import { SMALL } from '../../state/sweep-fixtures';
 import { createPortWorker } from '../../worker/port-worker';
-
-const SMALL: SweepSettings = {
-  ...LECTURE_SETTINGS,
-  heapFrom: MiB,
-  heapTo: 4 * MiB,
-  heapStep: 4,
-  configurations: ['native-4K', 'ept-4K-4K'],
-  cachePreset: 'none',
-  accesses: 500,
-  warmup: 100,
-};
 
 const open: MessagePort[] = [];
 const pools: SweepPool[] = [];

@@ -4,9 +4,9 @@
  * actually happens (outcome, error code, exit qualification) is read from the engine's trace.
  */
 import type { Prng } from '../../workload/prng';
-import { PAGE_SIZES } from '../../paging';
 import {
   pick,
+  randomEptShape,
   scenarioDocument,
   singleMappingParts,
   type AccessDoc,
@@ -128,13 +128,7 @@ export interface FaultScenario {
 }
 
 export function faultScenario(prng: Prng, cause: FaultCause): FaultScenario {
-  const shape: WalkShape = {
-    nested: 'ept',
-    la57: false,
-    guestPage: pick(prng, PAGE_SIZES),
-    nestedLevels: 4,
-    nestedPage: pick(prng, PAGE_SIZES),
-  };
+  const shape = randomEptShape(prng);
   const setup = setupOf(prng, cause);
   const parts = singleMappingParts(prng, shape, { ...setup, name: 'How does it end?' });
   let finalParts: ScenarioParts = parts;

@@ -6,8 +6,8 @@ import type { Prng } from '../../workload/prng';
 import type { Problem } from '../problem';
 import { PROBLEM_KIND_TITLES } from '../problem';
 import { pick } from '../random-walk-scenario';
-import { PAGE_SIZES, levelOfPageSize, pageShift } from '../../paging';
-import { bytesWords, pageWords } from '../../vocabulary';
+import { PAGE_SIZES, levelOfPageSize, pageShift, pageSizeText } from '../../paging';
+import { bytesWords } from '../../vocabulary';
 
 const ENTRY_BYTES_LOG2 = 3;
 
@@ -27,11 +27,11 @@ export function linearTableProblem(prng: Prng, seed: number): Problem {
     seed,
     title: PROBLEM_KIND_TITLES['linear-table'],
     question: [
-      `A ${width}-bit linear address space mapped with ${pageWords(size)} pages by one flat (linear) table of 8-byte entries, one per page. How big is that table, as a power of two in bytes? And how many 4 KiB table pages does the ${levels}-level tree read for one translation instead?`,
+      `A ${width}-bit linear address space mapped with ${pageSizeText(size)} pages by one flat (linear) table of 8-byte entries, one per page. How big is that table, as a power of two in bytes? And how many 4 KiB table pages does the ${levels}-level tree read for one translation instead?`,
     ],
     given: [
       { label: 'Address width', value: `${width} bits` },
-      { label: 'Page size', value: pageWords(size) },
+      { label: 'Page size', value: pageSizeText(size) },
     ],
     fields: [
       { id: 'log2Bytes', label: 'Linear table size: 2^? bytes', format: 'number' },
@@ -40,7 +40,7 @@ export function linearTableProblem(prng: Prng, seed: number): Problem {
     solution: { log2Bytes: String(log2), tables: String(walked) },
     explanation: [
       `${width} − ${shift} = ${width - shift} bits select the page: 2^${width - shift} entries × 8 bytes = 2^${log2} bytes (${bytesWords(2 ** log2)}), present in memory whether used or not.`,
-      `The ${levels}-level tree reads one 4 KiB table per level it uses: ${walked} for a ${pageWords(size)} page, and only the tables that map something exist at all.`,
+      `The ${levels}-level tree reads one 4 KiB table per level it uses: ${walked} for a ${pageSizeText(size)} page, and only the tables that map something exist at all.`,
     ],
   };
 }

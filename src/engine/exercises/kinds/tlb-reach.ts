@@ -5,8 +5,7 @@ import { PROBLEM_KIND_TITLES } from '../problem';
 import { pick } from '../random-walk-scenario';
 import { CACHE_PRESETS } from '../../cache/presets';
 import type { TlbSpec } from '../../cache/cache-config';
-import { bytesOfPageSize } from '../../paging';
-import { pageWords } from '../../vocabulary';
+import { bytesOfPageSize, pageSizeText } from '../../paging';
 
 const PRESETS = ['sandy-bridge', 'skylake', 'zen3'] as const;
 const KIB = 1024;
@@ -22,17 +21,17 @@ export function tlbReachProblem(prng: Prng, seed: number): Problem {
     seed,
     title: PROBLEM_KIND_TITLES['tlb-reach'],
     question: [
-      `${preset.label}: the ${tlb.label} has ${tlb.entries} entries. Filled with ${pageWords(size)} translations, how much memory can it reach without a page walk? Answer in KiB.`,
+      `${preset.label}: the ${tlb.label} has ${tlb.entries} entries. Filled with ${pageSizeText(size)} translations, how much memory can it reach without a page walk? Answer in KiB.`,
     ],
     given: [
       { label: 'Structure', value: `${tlb.label} (${preset.label})` },
       { label: 'Entries', value: String(tlb.entries) },
-      { label: 'Page size', value: pageWords(size) },
+      { label: 'Page size', value: pageSizeText(size) },
     ],
     fields: [{ id: 'reachKib', label: 'Reach (KiB)', format: 'number' }],
     solution: { reachKib: String(reachKib) },
     explanation: [
-      `${tlb.entries} entries × ${pageWords(size)} = ${reachKib} KiB (${reachWords(reachKib)}).`,
+      `${tlb.entries} entries × ${pageSizeText(size)} = ${reachKib} KiB (${reachWords(reachKib)}).`,
       'Anything beyond that reach costs a page walk on a miss — under EPT up to 24 references — which is why larger pages matter more in a VM.',
     ],
   };

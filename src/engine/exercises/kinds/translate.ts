@@ -6,30 +6,23 @@
 import type { Prng } from '../../workload/prng';
 import type { Problem } from '../problem';
 import { PROBLEM_KIND_TITLES } from '../problem';
-import { PAGE_SIZES, bytesOfPageSize } from '../../paging';
+import { PAGE_SIZES, bytesOfPageSize, pageSizeText } from '../../paging';
 import {
   coveringNestedMappings,
   guestTableFrames,
   hex,
   pick,
+  randomEptShape,
   randomGuestPage,
   randomHostBase,
   randomUserAddress,
   scenarioDocument,
   type GuestMappingDoc,
-  type WalkShape,
 } from '../random-walk-scenario';
 import { firstResult } from '../run-document';
-import { pageWords } from '../../vocabulary';
 
 export function translateProblem(prng: Prng, seed: number): Problem {
-  const shape: WalkShape = {
-    nested: 'ept',
-    la57: false,
-    guestPage: pick(prng, PAGE_SIZES),
-    nestedLevels: 4,
-    nestedPage: pick(prng, PAGE_SIZES),
-  };
+  const shape = randomEptShape(prng);
   const mappings: GuestMappingDoc[] = [];
   while (mappings.length < 2) {
     const size = pick(prng, PAGE_SIZES);
@@ -71,14 +64,14 @@ export function translateProblem(prng: Prng, seed: number): Problem {
     ],
     given: [
       ...mappings.map((m) => ({
-        label: `Guest page (${pageWords(m.size)})`,
+        label: `Guest page (${pageSizeText(m.size)})`,
         value: `${hex(m.va)} → gPA ${hex(m.pa)}`,
       })),
       ...(data === undefined
         ? []
         : [
             {
-              label: `EPT page (${pageWords(data.size)})`,
+              label: `EPT page (${pageSizeText(data.size)})`,
               value: `gPA ${hex(data.gpa)} → hPA ${hex(data.hpa)}`,
             },
           ]),
@@ -90,10 +83,10 @@ export function translateProblem(prng: Prng, seed: number): Problem {
     ],
     solution: { gpa, hpa: pa },
     explanation: [
-      `${hex(va)} lies ${hex(offset)} into the ${pageWords(target.size)} guest page at ${hex(target.va)}, which maps gPA ${hex(target.pa)}: gPA = ${hex(target.pa)} + ${hex(offset)} = ${gpa}.`,
+      `${hex(va)} lies ${hex(offset)} into the ${pageSizeText(target.size)} guest page at ${hex(target.va)}, which maps gPA ${hex(target.pa)}: gPA = ${hex(target.pa)} + ${hex(offset)} = ${gpa}.`,
       data === undefined
         ? ''
-        : `That gPA lies ${hex(dataGpa - data.gpa)} into the ${pageWords(data.size)} EPT page at gPA ${hex(data.gpa)}, backed by hPA ${hex(data.hpa)}: hPA = ${pa}.`,
+        : `That gPA lies ${hex(dataGpa - data.gpa)} into the ${pageSizeText(data.size)} EPT page at gPA ${hex(data.gpa)}, backed by hPA ${hex(data.hpa)}: hPA = ${pa}.`,
       'The page offset carries through both translations unchanged: only the page numbers are looked up.',
     ].filter((line) => line !== ''),
     scenario,

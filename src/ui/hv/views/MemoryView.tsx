@@ -9,7 +9,7 @@ import {
   formatPhys,
   framesShared,
   memoryPicture,
-  pageWords,
+  pageSizeText,
   tdpNames,
 } from '../../../engine';
 import type { TdpNames } from '../../../engine';
@@ -20,7 +20,7 @@ import { StepList } from '../StepList';
 function LeafCell({ leaf, swapped = false }: { leaf: HvLeaf | null; swapped?: boolean }) {
   if (leaf === null) return <td>{swapped ? 'cleared (in swap)' : 'not present'}</td>;
   const about = [
-    leaf.size === null ? null : `${pageWords(leaf.size).replace(' ', '\u00a0')} page`,
+    leaf.size === null ? null : `${pageSizeText(leaf.size).replace(' ', '\u00a0')} page`,
     leaf.writable ? null : 'read-only',
   ];
   return (
