@@ -20,6 +20,23 @@ export function selectEtaSeconds(s: Pick<SweepData, 'progress' | 'startedAt' | '
 export const selectElapsedSeconds = (s: Pick<SweepData, 'startedAt' | 'finishedAt'>): number | null =>
   s.startedAt === null || s.finishedAt === null ? null : (s.finishedAt - s.startedAt) / 1000;
 
+/**
+ * After a live rerun (docs/experiments.md "Live update"): how long the chart took to follow the
+ * control, wall clock from the change's run to its last point, and the engine's own time summed
+ * over the points (the workers' computing, without their waits between chunks).
+ */
+export function selectLiveLine(
+  s: Pick<SweepData, 'liveRun' | 'status' | 'startedAt' | 'finishedAt' | 'results'>,
+): string | null {
+  if (!s.liveRun || s.status !== 'done' || s.startedAt === null || s.finishedAt === null) return null;
+  const wall = `Live update: recomputed in ${Math.round(s.finishedAt - s.startedAt)} ms`;
+  const timed = s.results.filter((r) => r.measurement.engineMs !== undefined);
+  if (timed.length === 0) return wall;
+  const engineMs = timed.reduce((sum, r) => sum + r.measurement.engineMs!, 0);
+  const points = `${timed.length} point${timed.length === 1 ? '' : 's'}`;
+  return `${wall} (engine time ${Math.round(engineMs)} ms for the ${points})`;
+}
+
 /** The metric's value at a point (hit rates in %), or null where it has none (no caches, no lookups). */
 export function metricValue(m: PointMeasurement, metric: SweepMetric): number | null {
   switch (metric) {

@@ -25,6 +25,8 @@ export interface PointMeasurement extends PassResult {
    * when every pass ran on the engine `engine` names without a fallback (docs/wasm-engine.md).
    */
   readonly fallback?: string;
+  /** Milliseconds the worker spent computing the point, without its waits between chunks (absent in results saved before it was measured). */
+  readonly engineMs?: number;
 }
 
 export type PointReply =

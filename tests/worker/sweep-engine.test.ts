@@ -85,4 +85,30 @@ describe('the sweep worker engine', () => {
     const wasmReply = await wasmApi.runPoint(2, ept);
     expect(wasmReply.ok && wasmReply.result.engine).toBe('wasm');
   });
+
+  it('times the engine without the waits between chunks', async () => {
+    // An engine that computes for ~5 ms per chunk, three chunks; each turn between chunks waits 50 ms.
+    const busy = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    const chunked = {
+      async run(config: ExperimentConfig, opts: { pause: () => Promise<void> }) {
+        for (let chunk = 0; chunk < 3; chunk++) {
+          busy(5);
+          await opts.pause();
+        }
+        return typeScriptSweepEngine.run({ ...config, accesses: 10, warmup: 0 }, options);
+      },
+    };
+    const slowTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 50));
+    const started = performance.now();
+    const reply = await createSweepApi(chunked, 1024, slowTurn).runPoint(3, ept);
+    const wall = performance.now() - started;
+    expect(reply.ok).toBe(true);
+    if (!reply.ok) return;
+    expect(wall).toBeGreaterThan(150);
+    expect(reply.result.engineMs).toBeGreaterThanOrEqual(15);
+    expect(reply.result.engineMs).toBeLessThan(wall - 140);
+  });
 });

@@ -10,12 +10,13 @@ import {
   selectEngineLine,
   selectEtaSeconds,
   selectFraction,
+  selectLiveLine,
 } from '../../state/sweep-selectors';
 import { formatSeconds } from './format';
 import { useSweep } from './sweep-store-context';
 
 export function SweepProgress() {
-  const { fraction, eta, elapsed, status, points, finished, failed, workers, reruns, engine, recomputedMs } =
+  const { fraction, eta, elapsed, status, points, finished, failed, workers, reruns, engine, live } =
     useSweep(
       useShallow((s) => ({
         fraction: selectFraction(s),
@@ -28,10 +29,7 @@ export function SweepProgress() {
         workers: s.workers,
         reruns: s.reruns,
         engine: selectEngineLine(s.results, s.plan.length),
-        recomputedMs:
-          s.liveRun && s.status === 'done' && s.startedAt !== null && s.finishedAt !== null
-            ? Math.round(s.finishedAt - s.startedAt)
-            : null,
+        live: selectLiveLine(s),
       })),
     );
   if (status === 'idle') return null;
@@ -65,9 +63,9 @@ export function SweepProgress() {
         <span className="progress-percent">{percent} %</span> {text}
       </p>
       {engine !== null && <p className="sweep-engine">{engine}</p>}
-      {recomputedMs !== null && (
+      {live !== null && (
         <p className="sweep-recomputed" role="status">
-          Live update: recomputed in {recomputedMs} ms
+          {live}
         </p>
       )}
       {reruns.length > 0 && (

@@ -32,11 +32,16 @@ describe('live update', () => {
     expect(runs[0]!.cancelled).toBe(true);
     expect(runs[1]!.tasks[0]!.config.cachePreset).toBe('skylake');
 
+    // Each point's engine time (the worker's computing) is summed beside the wall-clock time.
+    const points = runs[1]!.tasks.length;
     act(() => {
-      for (const task of runs[1]!.tasks) runs[1]!.listener.onResult!(task.id, measurement(10, 100));
+      for (const task of runs[1]!.tasks)
+        runs[1]!.listener.onResult!(task.id, { ...measurement(10, 100), engineMs: 2.5 });
       runs[1]!.finish();
     });
-    await screen.findByText(/Live update: recomputed in \d+ ms/);
+    await screen.findByText(
+      new RegExp(`Live update: recomputed in \\d+ ms \\(engine time ${Math.round(points * 2.5)} ms for the ${points} points\\)`),
+    );
   });
 
   it('with the box unticked, a settings change waits for Run', async () => {
