@@ -19,6 +19,7 @@ export * from './cache/presets';
 export * from './cache/replay';
 export * from './workload/experiment-config';
 export * from './workload/run-experiment';
+export * from './workload/pass-memo';
 export * from './workload/latency-model';
 export * from './workload/workload-spec';
 export * from './workload/workload-space';

@@ -34,7 +34,10 @@ export function selectLiveLine(
   if (timed.length === 0) return wall;
   const engineMs = timed.reduce((sum, r) => sum + r.measurement.engineMs!, 0);
   const points = `${timed.length} point${timed.length === 1 ? '' : 's'}`;
-  return `${wall} (engine time ${Math.round(engineMs)} ms for the ${points})`;
+  const reused = timed.filter((r) => r.measurement.reused === true).length;
+  const unchanged =
+    reused === 0 ? '' : `; ${reused === timed.length ? 'all' : reused} unchanged, taken from earlier runs`;
+  return `${wall} (engine time ${Math.round(engineMs)} ms for the ${points}${unchanged})`;
 }
 
 /** The metric's value at a point (hit rates in %), or null where it has none (no caches, no lookups). */

@@ -27,6 +27,8 @@ export interface PointMeasurement extends PassResult {
   readonly fallback?: string;
   /** Milliseconds the worker spent computing the point, without its waits between chunks (absent in results saved before it was measured). */
   readonly engineMs?: number;
+  /** True when the worker had run all of the point's passes before and took them from then. */
+  readonly reused?: boolean;
 }
 
 export type PointReply =

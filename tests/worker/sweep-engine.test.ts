@@ -23,7 +23,7 @@ const options = { chunk: 1024, pause: nextMacrotask };
 
 /** The counters, without the field that names the engine. */
 function counters(result: SweepRunResult) {
-  const { engine: _engine, fallback: _fallback, native, ...rest } = result;
+  const { engine: _engine, fallback: _fallback, reused: _reused, native, ...rest } = result;
   const { engine: _nativeEngine, ...nativeRest } = native ?? { engine: null };
   return { ...rest, native: nativeRest };
 }
@@ -110,5 +110,17 @@ describe('the sweep worker engine', () => {
     expect(wall).toBeGreaterThan(150);
     expect(reply.result.engineMs).toBeGreaterThanOrEqual(15);
     expect(reply.result.engineMs).toBeLessThan(wall - 140);
+  });
+
+  it('takes a point it has run before from its earlier passes, and says so', async () => {
+    const engine = createSweepEngine(compiled);
+    const first = await engine.run(ept, options);
+    const again = await engine.run(ept, options);
+    expect(first.reused).toBe(false);
+    expect(again.reused).toBe(true);
+    expect(counters(again)).toEqual(counters(first));
+    // The native point measures the baseline the EPT point took: it is taken too.
+    const native = await engine.run({ ...ept, nested: 'off' }, options);
+    expect(native.reused).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import type { CachePreset, ExperimentConfig } from './experiment-config';
 import { DEFAULT_LATENCY, type LatencyModel } from './latency-model';
 import { summarizePass, type PassResult } from './pass-result';
 import { TypeScriptPass, type BulkEngine, type PassRunner } from './pass-runner';
+import type { PassMemo } from './pass-memo';
 import { resolveCacheConfig } from '../cache/presets';
 import { resolveHeap } from './resolve-heap';
 import { createStream } from './workload-spec';
@@ -53,6 +54,12 @@ export interface RunOptions {
   readonly bulk?: BulkEngine | null;
   /** Called at the end of each pass, while its counters can still be read. */
   readonly onPass?: (pass: 'measured' | 'native', runner: PassRunner) => void;
+  /**
+   * Passes already run: one with the same inputs is taken from here instead of run again, and each
+   * finished pass is added (not for traces, verify mode, custom machines or `onPass`, which needs
+   * the pass's own counters).
+   */
+  readonly passes?: PassMemo;
 }
 
 export interface ExperimentResult extends PassResult {
@@ -105,7 +112,17 @@ function* experimentSteps(config: ExperimentConfig, options: RunOptions): Genera
   let done = 0;
   let cancelled = false;
 
+  const memo = memoOf(config, options);
   for (const { pass, nested } of passes) {
+    const key = memo === null ? '' : passKey(config, heap, model, nested);
+    const remembered = memo?.get(key);
+    if (remembered !== undefined) {
+      results.push(remembered);
+      done += warmup + config.accesses;
+      options.onProgress?.({ pass, done, total });
+      yield; // as after a chunk: the progress report goes out before the result
+      continue;
+    }
     const space = createWorkloadSpace({
       heapBase: heap.base,
       heapBytes: heap.bytes,
@@ -132,9 +149,11 @@ function* experimentSteps(config: ExperimentConfig, options: RunOptions): Genera
         yield;
       }
     }
-    results.push(summarizePass(loop, space, model, heap.bytes));
+    const result = summarizePass(loop, space, model, heap.bytes);
+    results.push(result);
     options.onPass?.(pass, loop);
     if (cancelled) break;
+    memo?.set(key, result);
   }
 
   const measured = results[0]!;
@@ -146,6 +165,35 @@ function* experimentSteps(config: ExperimentConfig, options: RunOptions): Genera
     native,
     slowdown: native === null ? null : measured.cyclesPerAccess / native.cyclesPerAccess,
   };
+}
+
+/** The memo a run may use: none for inputs too large to key (traces) or runs that need their own passes. */
+function memoOf(config: ExperimentConfig, options: RunOptions): PassMemo | null {
+  if (options.passes === undefined || options.verify === true || options.onPass !== undefined) return null;
+  if (options.createMachine !== undefined || config.workload.type === 'trace') return null;
+  return options.passes;
+}
+
+/** Everything a pass's result depends on. */
+function passKey(
+  config: ExperimentConfig,
+  heap: ReturnType<typeof resolveHeap>,
+  model: LatencyModel,
+  nested: NestedSpec,
+): string {
+  return JSON.stringify([
+    heap.workload,
+    heap.base,
+    heap.bytes,
+    config.accesses,
+    config.warmup ?? 0,
+    config.seed ?? 1,
+    config.guestPageSize,
+    config.guestLevels ?? 4,
+    nested,
+    config.cachePreset ?? 'none',
+    model,
+  ]);
 }
 
 /** The pass on the bulk engine when it supports it, else on the TypeScript engine. */
