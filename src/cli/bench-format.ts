@@ -18,15 +18,17 @@ export function formatBench(result: BenchResult): string {
     : seconds
       ? `${shown(result.value)} CPU`
       : `${rate(result.value)}/CPU-s`;
-  const goal = memory ? `< ${result.target} MiB` : seconds ? `≤ ${result.target} s` : `≥ ${rate(result.target ?? 0)}/s`;
+  const goal = memory
+    ? `< ${result.target} MiB`
+    : seconds
+      ? `≤ ${result.target} s`
+      : `≥ ${rate(result.target ?? 0)}/s`;
   const target =
     result.target === undefined || result.target === 0
       ? ''
       : `  target ${goal}: ${result.meetsTarget === true ? 'met' : 'MISSED'}`;
   const runs =
-    result.runs.length > 1
-      ? `  (median of ${result.runs.length}: ${result.runs.map(shown).join(', ')})`
-      : '';
+    result.runs.length > 1 ? `  (median of ${result.runs.length}: ${result.runs.map(shown).join(', ')})` : '';
   const details =
     result.details === undefined
       ? ''

@@ -72,7 +72,9 @@ export function readSavedWork(text: string | null): SavedRead {
     parseScenario(scenario);
   } catch (error) {
     if (!(error instanceof ScenarioError)) throw error;
-    const listed = error.issues.slice(0, 3).map((i) => `${formatPath(['scenario', ...i.path])}: ${i.message}`);
+    const listed = error.issues
+      .slice(0, 3)
+      .map((i) => `${formatPath(['scenario', ...i.path])}: ${i.message}`);
     const more = error.total > listed.length ? `; … and ${error.total - listed.length} more` : '';
     return damaged(`the saved scenario has problems: ${listed.join('; ')}${more}`);
   }

@@ -56,7 +56,10 @@ export const tests: E2ETest[] = [
       await openPanel(page, baseUrl);
       await button(page, 'Lecture experiment').click();
       await expectText(status(page), /Done: 32 of 32 points/, 40_000);
-      await expectText(panel(page).locator('.sweep-engine'), 'Engine: WebAssembly (bulk loop) for all 32 points');
+      await expectText(
+        panel(page).locator('.sweep-engine'),
+        'Engine: WebAssembly (bulk loop) for all 32 points',
+      );
       await panel(page).getByLabel('Live update').check();
       const settings = panel(page).getByRole('form', { name: 'Sweep settings' });
       await settings.getByLabel('Translation caches').selectOption('skylake');

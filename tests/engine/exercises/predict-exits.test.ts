@@ -23,7 +23,8 @@ describe('exit predictions', () => {
     expect(sum('tdpExits')).toBe(0);
     const switches = predictions.filter((_, i) => shadow.events[i]!.kind === 'switch');
     expect(switches.length).toBeGreaterThan(0);
-    for (const p of switches) expect(p.solution).toMatchObject({ shadowFirst: 'cr3-write', tdpFirst: 'none' });
+    for (const p of switches)
+      expect(p.solution).toMatchObject({ shadowFirst: 'cr3-write', tdpFirst: 'none' });
     // With one position per event, event k is asked at cursor k − 1.
     expect(predictions.map((p) => p.at)).toEqual(predictions.map((_, i) => i));
   });

@@ -36,7 +36,12 @@ const cachesOf = (tlb: Shape, stlb: Shape, pde: Shape, gpa: Shape, eptPde: Shape
 };
 type Shape = { ways: number; sets: number };
 
-function pass(engine: 'typescript' | 'wasm', caches: CacheConfig, workload: WorkloadSpec, seed: number): PassRunner {
+function pass(
+  engine: 'typescript' | 'wasm',
+  caches: CacheConfig,
+  workload: WorkloadSpec,
+  seed: number,
+): PassRunner {
   const heapBytes = 4 * GiB;
   const space = createWorkloadSpace({
     heapBase: HEAP_BASE,

@@ -40,7 +40,9 @@ describe('live update', () => {
       runs[1]!.finish();
     });
     await screen.findByText(
-      new RegExp(`Live update: recomputed in \\d+ ms \\(engine time ${Math.round(points * 2.5)} ms for the ${points} points\\)`),
+      new RegExp(
+        `Live update: recomputed in \\d+ ms \\(engine time ${Math.round(points * 2.5)} ms for the ${points} points\\)`,
+      ),
     );
   });
 

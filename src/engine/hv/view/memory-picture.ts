@@ -171,8 +171,7 @@ function leafCovering(map: ReadonlyMap<number, HvLeaf>, page: number): HvLeaf | 
   for (const [size, bytes] of LARGE_PAGES) {
     const base = page - (page % bytes);
     const large = map.get(base);
-    if (large?.size === size)
-      return { ...large, hpa: large.hpa === null ? null : large.hpa + (page - base) };
+    if (large?.size === size) return { ...large, hpa: large.hpa === null ? null : large.hpa + (page - base) };
   }
   return null;
 }
