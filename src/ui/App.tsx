@@ -19,7 +19,7 @@ import { ViewBoundary } from './controls/ViewBoundary';
 import { Glossary } from './controls/Glossary';
 import { AppStoreContext, useAppStore } from './hooks/app-store-context';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
-import { usePresenterUrl } from './hooks/usePresenterUrl';
+import { usePresenterUrl, withPresenter } from './hooks/usePresenterUrl';
 import { useStartup } from './hooks/useStartup';
 import { useAutosave } from './hooks/useAutosave';
 import { RestoreOffer } from './controls/RestoreOffer';
@@ -34,6 +34,7 @@ import { CostPanel } from './views';
 import { HV_SCENES } from '../engine';
 import { tourFromSearch } from '../state/tour-url';
 import { DEFAULT_COMPARE } from '../state/compare-configs';
+import { withCompareLink } from '../state/compare-url';
 import './app.css';
 import './presenter.css';
 
@@ -79,11 +80,7 @@ export function App({ store }: { store: AppStore }) {
           </a>
           <a
             className="compare-link"
-            href={
-              presenter
-                ? `?compare=${DEFAULT_COMPARE.join(',')}&presenter=1`
-                : `?compare=${DEFAULT_COMPARE.join(',')}`
-            }
+            href={withCompareLink(withPresenter('', presenter), { ids: DEFAULT_COMPARE, step: 0 })}
           >
             Compare configurations
           </a>

@@ -42,8 +42,12 @@ describe('walk interaction', () => {
     expect(window.location.search).toBe('?presenter=1');
     expect(screen.queryAllByRole('button', { name: /^Edit / })).toHaveLength(0);
     expect(screen.getByRole('combobox', { name: 'Scenario' })).toBeInTheDocument();
+    // The page's links keep presenter mode.
+    const compare = () => screen.getByRole('link', { name: 'Compare configurations' }).getAttribute('href');
+    expect(compare()).toBe('?presenter=1&compare=native-4k,ept-4k,ept-2m');
     await user.keyboard('p');
     expect(window.location.search).toBe('');
+    expect(compare()).toBe('?compare=native-4k,ept-4k,ept-2m');
   });
 
   it('opens the glossary from the page', async () => {
