@@ -8,6 +8,7 @@ import {
   bulkImports,
   createPassMemo,
   createWasmBulkEngine,
+  DEFAULT_CHUNK,
   runExperimentAsync,
   type BulkEngine,
   type BulkExports,
@@ -90,7 +91,7 @@ export function createSweepEngine(loadModule: BulkModuleLoader): SweepEngine {
       };
       // The module is ~5× faster than TypeScript: chunks as long in time, so ~4× fewer progress
       // messages and turns (a pass it does not support gets the same chunks, ~4× longer).
-      const chunk = (options.chunk ?? 65_536) * WASM_CHUNK_FACTOR;
+      const chunk = (options.chunk ?? DEFAULT_CHUNK) * WASM_CHUNK_FACTOR;
       const result = await runExperimentAsync(config, { ...options, chunk, bulk: recording });
       const withReuse = { ...result, reused: reused(result) };
       return reasons.length === 0 ? withReuse : { ...withReuse, fallback: reasons[0]! };

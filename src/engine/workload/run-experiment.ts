@@ -39,6 +39,9 @@ export interface ExperimentProgress {
   readonly total: number;
 }
 
+/** Accesses between progress reports when a run does not say. */
+export const DEFAULT_CHUNK = 65_536;
+
 export interface RunOptions {
   readonly createMachine?: MachineFactory;
   /** Accesses between progress reports and cancellation checks (default 65 536). */
@@ -100,7 +103,7 @@ function* experimentSteps(config: ExperimentConfig, options: RunOptions): Genera
   const heap = resolveHeap(config);
   const model: LatencyModel = { ...DEFAULT_LATENCY, ...config.latency };
   const warmup = config.warmup ?? 0;
-  const chunk = Math.max(1, options.chunk ?? 65_536);
+  const chunk = Math.max(1, options.chunk ?? DEFAULT_CHUNK);
   const factory = options.createMachine ?? defaultMachineFactory;
   const compare = config.compareNative ?? config.nested !== 'off';
   const passes: { pass: 'measured' | 'native'; nested: NestedSpec }[] = [

@@ -114,8 +114,9 @@ export function initCaches(cfg: usize, count: i32, nested: bool): void {
     const keys = alloc((<usize>entries) << 3);
     for (let i = 0; i < entries; i++) store<i64>(keys + ((<usize>i) << 3), NO_KEY);
     setI32(KEYS, s, <i32>keys);
-    setI32(OLDER, s, <i32>alloc((<usize>entries) << 2));
-    setI32(NEWER, s, <i32>alloc((<usize>entries) << 2));
+    // An entry not in its set's list yet (a free way) has no neighbours.
+    setI32(OLDER, s, <i32>filled(entries, -1));
+    setI32(NEWER, s, <i32>filled(entries, -1));
     setI32(NEWEST, s, <i32>filled(entries / ways, -1));
     setI32(OLDEST, s, <i32>filled(entries / ways, -1));
     setI32(ADDR_A, s, <i32>alloc((<usize>entries) << 3));
@@ -238,12 +239,11 @@ function touch(s: i32, set: i32, i: i32): void {
 export function claim(s: i32, set: i32, key: i64): i32 {
   const validAt = <usize>i32At(VALID, s) + ((<usize>set) << 2);
   const valid = load<i32>(validAt);
+  const ways = i32At(WAYS, s);
   let victim: i32;
-  if (valid < i32At(WAYS, s)) {
+  if (valid < ways) {
     // Bulk runs never invalidate, so a set's valid ways are its first `valid`: the next is free.
-    victim = set * i32At(WAYS, s) + valid;
-    store<i32>(entryAt(OLDER, s, victim), -1);
-    store<i32>(entryAt(NEWER, s, victim), -1);
+    victim = set * ways + valid;
     store<i32>(validAt, valid + 1);
   } else {
     victim = load<i32>(entryAt(OLDEST, s, set));
